@@ -1,0 +1,58 @@
+import type { Finding } from '@hoist/kit';
+import type { Check } from './check.js';
+
+const CONFIGURE_FIX =
+  'add aws-actions/configure-aws-credentials (OIDC: role-to-assume, with `permissions: id-token: write`) before this step; in a terminal, `aws configure` or AWS_PROFILE.';
+
+/** Check 2 of the prerequisites guide: who are we, and may this workflow deploy to that account? */
+export const identityCheck: Check = {
+  id: 'identity',
+  category: 'AWS authentication',
+  needsAws: true,
+  async run({ aws, signal, facts, inputs }) {
+    const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const { createClient, classifyAwsError } = await import('@hoist/aws');
+    let identity;
+    try {
+      identity = await createClient(STSClient, aws).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    } catch (error) {
+      return [credentialFailure(classifyAwsError(error))];
+    }
+    const accountId = identity.Account ?? '';
+    facts.accountId = accountId;
+    if (identity.Arn) facts.callerArn = identity.Arn;
+    const allowed = inputs['allowed-account-ids'];
+    if (allowed.length > 0 && !allowed.includes(accountId)) {
+      return [
+        {
+          check: 'identity',
+          status: 'fail',
+          message: `The credentials belong to account ${accountId}, which is not in allowed-account-ids (${allowed.join(', ')}).`,
+          fix: 'assume a role in one of the allowed accounts, or add this account to allowed-account-ids.',
+        },
+      ];
+    }
+    return [{ check: 'identity', status: 'pass', message: `${identity.Arn ?? 'unknown caller'} in account ${accountId}` }];
+  },
+};
+
+function credentialFailure(error: { kind: string; name: string; message: string }): Finding {
+  const base = { check: 'identity', status: 'fail' as const };
+  if (error.name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(error.message) && error.kind !== 'auth') {
+    return { ...base, message: 'No AWS credentials were found.', fix: CONFIGURE_FIX };
+  }
+  if (/Expired/i.test(error.name) || /expired/i.test(error.message)) {
+    return {
+      ...base,
+      message: `The AWS credentials have expired (${error.name}).`,
+      fix: 'refresh them: re-run configure-aws-credentials (raise role-duration-seconds for long jobs) or `aws sso login`.',
+    };
+  }
+  if (error.kind === 'auth') {
+    return { ...base, message: `AWS rejected the credentials (${error.name}): ${error.message}`, fix: `check the access key or role; ${CONFIGURE_FIX}` };
+  }
+  if (error.kind === 'permission') {
+    return { ...base, message: `${error.name}: ${error.message}`, fix: 'allow sts:GetCallerIdentity (it is allowed by default unless an SCP denies it).' };
+  }
+  return { ...base, message: `Could not ask AWS who the caller is (${error.name}): ${error.message}`, fix: 'check network access to AWS STS and retry.' };
+}

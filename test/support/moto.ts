@@ -1,0 +1,125 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort, waitForHttp } from './ports.js';
+
+/** One AWS API call as moto's recorder saw it. */
+export interface RecordedCall {
+  method: string;
+  url: string;
+  service: string;
+  /** The operation: `Action=` of query protocols, X-Amz-Target of JSON protocols, METHOD path for REST. */
+  operation: string;
+}
+
+export interface Moto {
+  url: string;
+  port: number;
+  /** Environment for a process that must talk to this moto (endpoint, fake credentials, region, no IMDS). */
+  env: Record<string, string>;
+  reset(): Promise<void>;
+  startRecording(): Promise<void>;
+  stopRecording(): Promise<void>;
+  recorded(): Promise<RecordedCall[]>;
+  stop(): Promise<void>;
+}
+
+export const MOTO_INSTALL_HINT =
+  'moto_server was not found on PATH. Install it with: pip install "moto[server]==5.2.1" (CI installs it; the tests never skip without it).';
+
+/** Fails loudly — never skips — when moto_server is missing. */
+export function requireMoto(): void {
+  const probe = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) throw new Error(MOTO_INSTALL_HINT);
+}
+
+/** Environment that points the AWS SDK (and awscli) at a local endpoint with fake, non-secret credentials. */
+export function awsEnvFor(url: string, region = 'us-east-1'): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_SESSION_TOKEN: 'testing',
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    // Never reach for an instance metadata service from a test.
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+/** Starts moto_server on a free loopback port; `extraEnv` e.g. MOTO_ECS_SERVICE_RUNNING. */
+export async function startMoto(extraEnv: Record<string, string> = {}): Promise<Moto> {
+  requireMoto();
+  const port = await freePort();
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...extraEnv },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/moto-api/`, 20_000, () => child.exitCode === null);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`moto_server did not start: ${(error as Error).message}\n${stderr}`);
+  }
+  const post = async (path: string) => {
+    const response = await fetch(`${url}${path}`, { method: 'POST' });
+    await response.arrayBuffer();
+  };
+  return {
+    url,
+    port,
+    env: awsEnvFor(url),
+    reset: () => post('/moto-api/reset'),
+    startRecording: async () => {
+      await post('/moto-api/recorder/clear-recording');
+      await post('/moto-api/recorder/start-recording');
+    },
+    stopRecording: () => post('/moto-api/recorder/stop-recording'),
+    recorded: async () => {
+      const response = await fetch(`${url}/moto-api/recorder/download-recording`);
+      return parseRecording(await response.text());
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}
+
+interface RawEntry {
+  headers?: Record<string, string>;
+  method?: string;
+  url?: string;
+  body?: string | null;
+}
+
+export function parseRecording(text: string): RecordedCall[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as RawEntry)
+    .filter((e) => !(e.url ?? '').includes('/moto-api/'))
+    .map((e) => {
+      const headers = Object.fromEntries(Object.entries(e.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(headers['authorization'] ?? '')?.[1] ?? 'unknown';
+      const target = headers['x-amz-target'];
+      const action = /(?:^|&)Action=([^&]+)/.exec(e.body ?? '')?.[1] ?? /[?&]Action=([^&]+)/.exec(e.url ?? '')?.[1];
+      const method = e.method ?? 'GET';
+      const operation = target ? (target.split('.').pop() ?? target) : action ? decodeURIComponent(action) : `${method} ${new URL(e.url ?? '/', 'http://x').pathname}`;
+      return { method, url: e.url ?? '', service, operation };
+    });
+}
+
+/** Calls that change something: anything but Describe/Get/List/Head/Validate/Simulate/Batch-get and plain GETs. */
+export function isWriteCall(call: RecordedCall): boolean {
+  if (call.method === 'GET' || call.method === 'HEAD') return false;
+  const op = call.operation.replace(/^(POST|PUT|DELETE) /, '');
+  if (/^(Describe|Get|List|Head|Validate|Simulate|BatchGet|Lookup|Search|Estimate|Preview)/.test(op)) return false;
+  return true;
+}
