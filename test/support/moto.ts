@@ -74,7 +74,7 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     env: awsEnvFor(url),
     reset: () => post('/moto-api/reset'),
     startRecording: async () => {
-      await post('/moto-api/recorder/clear-recording');
+      await post('/moto-api/recorder/reset-recording');
       await post('/moto-api/recorder/start-recording');
     },
     stopRecording: () => post('/moto-api/recorder/stop-recording'),
@@ -97,6 +97,7 @@ interface RawEntry {
   method?: string;
   url?: string;
   body?: string | null;
+  body_encoded?: boolean;
 }
 
 export function parseRecording(text: string): RecordedCall[] {
@@ -109,7 +110,8 @@ export function parseRecording(text: string): RecordedCall[] {
       const headers = Object.fromEntries(Object.entries(e.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(headers['authorization'] ?? '')?.[1] ?? 'unknown';
       const target = headers['x-amz-target'];
-      const action = /(?:^|&)Action=([^&]+)/.exec(e.body ?? '')?.[1] ?? /[?&]Action=([^&]+)/.exec(e.url ?? '')?.[1];
+      const body = e.body_encoded ? Buffer.from(e.body ?? '', 'base64').toString('utf8') : (e.body ?? '');
+      const action = /(?:^|&)Action=([^&]+)/.exec(body)?.[1] ?? /[?&]Action=([^&]+)/.exec(e.url ?? '')?.[1];
       const method = e.method ?? 'GET';
       const operation = target ? (target.split('.').pop() ?? target) : action ? decodeURIComponent(action) : `${method} ${new URL(e.url ?? '/', 'http://x').pathname}`;
       return { method, url: e.url ?? '', service, operation };

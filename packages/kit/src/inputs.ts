@@ -35,7 +35,7 @@ export function getString(
 ): string | undefined {
   const value = raw(name, options);
   if (value !== '') return value;
-  if (options.required) throw new InputError(name, undefined, 'a value (this input is required)', `set '${name}'.`);
+  if (options.required) throw new InputError(name, undefined, 'a value (this input is required)', `add \`${name}:\` under the step's \`with:\`.`);
   return options.default;
 }
 
@@ -47,7 +47,7 @@ export function getList(name: string, options: Common & { required?: boolean } =
     .map((item) => item.trim())
     .filter((item) => item !== '');
   if (items.length === 0 && options.required) {
-    throw new InputError(name, value, 'one or more items, separated by commas or new lines', `set '${name}'.`);
+    throw new InputError(name, value, 'one or more items, separated by commas or new lines');
   }
   return items;
 }
@@ -202,7 +202,8 @@ export function parseMapping(name: string, value: string, options: Common = {}):
   try {
     parsed = parseYaml(value, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    const reason = first.replace(/:$/, '').replace(/^Map keys must be unique/, 'duplicate key');
     throw new InputError(name, shown(value, options), `a YAML or JSON mapping (${reason})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
