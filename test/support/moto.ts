@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { freePort, waitForHttp } from './ports.js';
 
 /** One AWS API call as moto's recorder saw it. */
@@ -50,6 +53,8 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
   requireMoto();
   const port = await freePort();
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    // moto's recorder writes its file into the working directory.
+    cwd: mkdtempSync(path.join(tmpdir(), 'hoist-moto-')),
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...extraEnv },
   });
