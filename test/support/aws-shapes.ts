@@ -172,7 +172,12 @@ function toQueryXml(value: unknown): string {
 }
 
 /** An awsQuery success answer: `<{operation}Response><{operation}Result>…`. */
-export function queryAnswer(service: string, operation: string, result: object, requestId = randomUUID()): ScriptedAnswer {
+export function queryAnswer(
+  service: string,
+  operation: string,
+  result: object,
+  requestId = randomUUID(),
+): ScriptedAnswer {
   const xmlns = QUERY_XMLNS[service];
   return {
     status: 200,
@@ -230,7 +235,8 @@ export function describeStacksAnswer(stacks: StackAnswer[]): ScriptedAnswer {
     CreationTime: s.CreationTime ?? new Date(),
     Parameters: Array.isArray(s.Parameters)
       ? s.Parameters
-      : s.Parameters && Object.entries(s.Parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      : s.Parameters &&
+        Object.entries(s.Parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
     Outputs: Array.isArray(s.Outputs)
       ? s.Outputs
       : s.Outputs && Object.entries(s.Outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
@@ -320,29 +326,29 @@ export function describeServicesAnswer(services: ServiceAnswer[], failures: Fail
   const rendered: Service[] = services.map(({ cluster = 'default', ...s }) => {
     const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
     return {
-    serviceArn: `arn:aws:ecs:${TEST_REGION}:${TEST_ACCOUNT}:service/${cluster}/${s.serviceName}`,
-    clusterArn: `arn:aws:ecs:${TEST_REGION}:${TEST_ACCOUNT}:cluster/${cluster}`,
-    status: 'ACTIVE',
-    pendingCount: 0,
-    launchType: 'FARGATE',
-    schedulingStrategy: 'REPLICA',
-    desiredCount: primary?.desiredCount ?? 0,
-    runningCount: primary?.runningCount ?? 0,
-    ...s,
-    deployments: (s.deployments ?? []).map((d, i) => ({
-      id: `ecs-svc/${String(1000000000000000000 + i)}`,
+      serviceArn: `arn:aws:ecs:${TEST_REGION}:${TEST_ACCOUNT}:service/${cluster}/${s.serviceName}`,
+      clusterArn: `arn:aws:ecs:${TEST_REGION}:${TEST_ACCOUNT}:cluster/${cluster}`,
+      status: 'ACTIVE',
       pendingCount: 0,
-      failedTasks: 0,
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-      ...d,
-    })),
-    events: (s.events ?? []).map((e, i) => ({
-      ...e,
-      id: e.id ?? randomUUID(),
-      createdAt: e.createdAt ?? new Date(now - i * 1000),
-    })),
-  };
+      launchType: 'FARGATE',
+      schedulingStrategy: 'REPLICA',
+      desiredCount: primary?.desiredCount ?? 0,
+      runningCount: primary?.runningCount ?? 0,
+      ...s,
+      deployments: (s.deployments ?? []).map((d, i) => ({
+        id: `ecs-svc/${String(1000000000000000000 + i)}`,
+        pendingCount: 0,
+        failedTasks: 0,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+        ...d,
+      })),
+      events: (s.events ?? []).map((e, i) => ({
+        ...e,
+        id: e.id ?? randomUUID(),
+        createdAt: e.createdAt ?? new Date(now - i * 1000),
+      })),
+    };
   });
   return jsonAnswer({ services: rendered, failures });
 }

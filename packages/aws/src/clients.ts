@@ -41,6 +41,8 @@ export function clientSettings(context: AwsContext): ClientSettings {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,
       requestTimeout: positiveIntFromEnv('HOIST_AWS_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+      // Without this the handler only logs a warning when the timeout passes and keeps waiting for the answer.
+      throwOnRequestTimeout: true,
     }),
     ...(process.env['AWS_ENDPOINT_URL'] || process.env['AWS_ENDPOINT_URL_S3'] ? { forcePathStyle: true } : {}),
   };
