@@ -67,7 +67,7 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     await waitForHttp(`${url}/moto-api/`, 20_000, () => child.exitCode === null);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`moto_server did not start: ${(error as Error).message}\n${stderr}`);
+    throw new Error(`moto_server did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const post = async (path: string) => {
     const response = await fetch(`${url}${path}`, { method: 'POST' });
@@ -113,12 +113,17 @@ export function parseRecording(text: string): RecordedCall[] {
     .filter((e) => !(e.url ?? '').includes('/moto-api/'))
     .map((e) => {
       const headers = Object.fromEntries(Object.entries(e.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-      const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(headers['authorization'] ?? '')?.[1] ?? 'unknown';
+      const service =
+        /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(headers['authorization'] ?? '')?.[1] ?? 'unknown';
       const target = headers['x-amz-target'];
       const body = e.body_encoded ? Buffer.from(e.body ?? '', 'base64').toString('utf8') : (e.body ?? '');
       const action = /(?:^|&)Action=([^&]+)/.exec(body)?.[1] ?? /[?&]Action=([^&]+)/.exec(e.url ?? '')?.[1];
       const method = e.method ?? 'GET';
-      const operation = target ? (target.split('.').pop() ?? target) : action ? decodeURIComponent(action) : `${method} ${new URL(e.url ?? '/', 'http://x').pathname}`;
+      const operation = target
+        ? (target.split('.').pop() ?? target)
+        : action
+          ? decodeURIComponent(action)
+          : `${method} ${new URL(e.url ?? '/', 'http://x').pathname}`;
       return { method, url: e.url ?? '', service, operation };
     });
 }

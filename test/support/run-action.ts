@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The runners' runtime: node 24 from the `node@24` npm package. */
@@ -40,7 +41,7 @@ export interface RunActionOptions {
   cwd?: string;
   timeoutMs?: number;
   /** Called with the child once it is spawned (to send SIGTERM in cancel tests). */
-  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  onSpawn?: (child: ChildProcess) => void;
   /** State left by a main step, for running the post step. */
   state?: Record<string, string>;
 }
@@ -52,13 +53,25 @@ export const ARTIFACTS = path.join(ROOT, 'test', '.artifacts');
  * Spawns `node24 actions/<name>/dist/index.js` exactly as a runner does: INPUT_* variables, GITHUB_OUTPUT,
  * GITHUB_STEP_SUMMARY, GITHUB_STATE, RUNNER_TEMP; then reads what it wrote, as the runner would show it.
  */
-export async function runAction(name: string, inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionResult> {
+export async function runAction(
+  name: string,
+  inputs: Record<string, string>,
+  options: RunActionOptions = {},
+): Promise<ActionResult> {
   const dir = mkdtempSync(path.join(tmpdir(), `hoist-run-${name}-`));
-  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), state: path.join(dir, 'state') };
+  const files = {
+    output: path.join(dir, 'output'),
+    summary: path.join(dir, 'summary'),
+    state: path.join(dir, 'state'),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   mkdirSync(path.join(dir, 'temp'));
+  // Like the runner: every input declared in action.yml is set, to its default when the step does not give it.
   const inputEnv = Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+    Object.entries({ ...actionDefaults(name), ...inputs }).map(([k, v]) => [
+      `INPUT_${k.replace(/ /g, '_').toUpperCase()}`,
+      v,
+    ]),
   );
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
   const env: Record<string, string> = {
@@ -105,7 +118,11 @@ export async function runAction(name: string, inputs: Record<string, string>, op
   const summaryRaw = readFileSync(files.summary, 'utf8');
   const masked = parseMasks(stdout + '\n' + stderr);
   const mask = (text: string) => maskText(text, masked);
-  const logRaw = [stdout, stderr].join('\n').split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  const logRaw = [stdout, stderr]
+    .join('\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
   const result: ActionResult = {
     exitCode,
     outputs: Object.fromEntries(Object.entries(parseOutputFile(output)).map(([k, v]) => [k, mask(v)])),
@@ -119,6 +136,15 @@ export async function runAction(name: string, inputs: Record<string, string>, op
   };
   keepArtifacts(name, result);
   return result;
+}
+
+export function actionDefaults(name: string): Record<string, string> {
+  const meta = parse(readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, { default?: unknown } | null>;
+  };
+  return Object.fromEntries(
+    Object.entries(meta.inputs ?? {}).map(([k, spec]) => [k, spec?.default === undefined ? '' : String(spec.default)]),
+  );
 }
 
 function keepArtifacts(name: string, result: ActionResult): void {

@@ -19,7 +19,8 @@ export interface Inputs {
 export function getInputs(source: InputSource): Inputs {
   const allowed = getList('allowed-account-ids', { source });
   for (const id of allowed) {
-    if (!/^\d{12}$/.test(id)) throw new InputError('allowed-account-ids', id, 'twelve-digit AWS account ids, comma separated');
+    if (!/^\d{12}$/.test(id))
+      throw new InputError('allowed-account-ids', id, 'twelve-digit AWS account ids, comma separated');
   }
   const checks = getEnumList('checks', CHECK_IDS, { source });
   return {

@@ -9,7 +9,10 @@ import { getInputs } from './inputs.js';
 const ALL_CHECKS: readonly Check[] = [identityCheck, regionCheck, toolsCheck];
 
 /** The preflight action: every chosen check at once, no AWS writes, one table. */
-export async function preflight({ reporter, inputs: source, signal }: ActionContext, exec: Exec = realExec): Promise<void> {
+export async function preflight(
+  { reporter, inputs: source, signal }: ActionContext,
+  exec: Exec = realExec,
+): Promise<void> {
   const inputs = getInputs(source);
   const { region, source: regionSource } = await resolveRegion(inputs.region);
   const awsAvailable = inputs.aws === 'required' || hasConfiguredCredentials();
@@ -29,7 +32,13 @@ export async function preflight({ reporter, inputs: source, signal }: ActionCont
   reporter.setOutput('report', findings);
   reporter.findings(findings, { title: 'hoist preflight', categories: CATEGORIES });
   if (failsOn(findings, inputs['fail-on'])) {
-    const failed = [...new Set(findings.filter((f) => f.status === 'fail' || (inputs['fail-on'] === 'warning' && f.status === 'warn')).map((f) => f.check))];
+    const failed = [
+      ...new Set(
+        findings
+          .filter((f) => f.status === 'fail' || (inputs['fail-on'] === 'warning' && f.status === 'warn'))
+          .map((f) => f.check),
+      ),
+    ];
     reporter.fail(`Preflight found problems in: ${failed.join(', ')}. See the table above for the fixes.`);
   }
 }
@@ -38,7 +47,15 @@ export async function preflight({ reporter, inputs: source, signal }: ActionCont
 async function runCheck(check: Check, context: CheckContext, timeoutMs: number): Promise<Finding[]> {
   const category = check.category;
   if (check.needsAws && !context.awsAvailable) {
-    return [{ check: check.id, status: 'skip', category, message: 'no AWS credentials (aws: optional)', fix: 'run with AWS credentials to check this.' }];
+    return [
+      {
+        check: check.id,
+        status: 'skip',
+        category,
+        message: 'no AWS credentials (aws: optional)',
+        fix: 'run with AWS credentials to check this.',
+      },
+    ];
   }
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
   try {
@@ -52,7 +69,9 @@ async function runCheck(check: Check, context: CheckContext, timeoutMs: number):
         check: check.id,
         status: 'fail',
         category,
-        message: timedOut ? `did not finish within ${timeoutMs / 1000}s` : `could not run: ${error instanceof Error ? error.message : String(error)}`,
+        message: timedOut
+          ? `did not finish within ${timeoutMs / 1000}s`
+          : `could not run: ${error instanceof Error ? error.message : String(error)}`,
         fix: timedOut ? 'raise check-timeout, or look at network access to AWS.' : 'see the log for details.',
       },
     ];

@@ -3,7 +3,12 @@ import type { Exec, Finding } from '@hoist/kit';
 import type { CheckId, Inputs } from '../inputs.js';
 
 /** The prerequisites guide's categories, in the order the summary shows them. */
-export const CATEGORIES = ['Local environment', 'AWS authentication', 'Resource provisioning', 'Capacity planning'] as const;
+export const CATEGORIES = [
+  'Local environment',
+  'AWS authentication',
+  'Resource provisioning',
+  'Capacity planning',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** What checks learn and share (the identity check's account id feeds the `registry` output). */

@@ -32,13 +32,18 @@ export const identityCheck: Check = {
         },
       ];
     }
-    return [{ check: 'identity', status: 'pass', message: `${identity.Arn ?? 'unknown caller'} in account ${accountId}` }];
+    return [
+      { check: 'identity', status: 'pass', message: `${identity.Arn ?? 'unknown caller'} in account ${accountId}` },
+    ];
   },
 };
 
 function credentialFailure(error: { kind: string; name: string; message: string }): Finding {
   const base = { check: 'identity', status: 'fail' as const };
-  if (error.name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(error.message) && error.kind !== 'auth') {
+  if (
+    error.name === 'CredentialsProviderError' ||
+    (/Could not load credentials|credential/i.test(error.message) && error.kind !== 'auth')
+  ) {
     return { ...base, message: 'No AWS credentials were found.', fix: CONFIGURE_FIX };
   }
   if (/Expired/i.test(error.name) || /expired/i.test(error.message)) {
@@ -49,10 +54,22 @@ function credentialFailure(error: { kind: string; name: string; message: string 
     };
   }
   if (error.kind === 'auth') {
-    return { ...base, message: `AWS rejected the credentials (${error.name}): ${error.message}`, fix: `check the access key or role; ${CONFIGURE_FIX}` };
+    return {
+      ...base,
+      message: `AWS rejected the credentials (${error.name}): ${error.message}`,
+      fix: `check the access key or role; ${CONFIGURE_FIX}`,
+    };
   }
   if (error.kind === 'permission') {
-    return { ...base, message: `${error.name}: ${error.message}`, fix: 'allow sts:GetCallerIdentity (it is allowed by default unless an SCP denies it).' };
+    return {
+      ...base,
+      message: `${error.name}: ${error.message}`,
+      fix: 'allow sts:GetCallerIdentity (it is allowed by default unless an SCP denies it).',
+    };
   }
-  return { ...base, message: `Could not ask AWS who the caller is (${error.name}): ${error.message}`, fix: 'check network access to AWS STS and retry.' };
+  return {
+    ...base,
+    message: `Could not ask AWS who the caller is (${error.name}): ${error.message}`,
+    fix: 'check network access to AWS STS and retry.',
+  };
 }

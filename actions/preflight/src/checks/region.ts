@@ -7,7 +7,9 @@ type OptIn = 'opt-in-not-required' | 'opted-in' | 'not-opted-in' | 'unknown';
 export async function describeRegion(aws: AwsContext, region: string, signal: AbortSignal): Promise<OptIn | 'absent'> {
   const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
   const { createClient } = await import('@hoist/aws');
-  const answer = await createClient(EC2Client, aws).send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal });
+  const answer = await createClient(EC2Client, aws).send(new DescribeRegionsCommand({ AllRegions: true }), {
+    abortSignal: signal,
+  });
   const found = answer.Regions?.find((r) => r.RegionName === region);
   if (!found) return 'absent';
   return (found.OptInStatus as OptIn | undefined) ?? 'unknown';
@@ -19,7 +21,7 @@ export const regionCheck: Check = {
   category: 'AWS authentication',
   needsAws: true,
   async run({ aws, region, signal }) {
-    const { describeAwsError } = await import('@hoist/aws');
+    const { classifyAwsError, describeAwsError } = await import('@hoist/aws');
     let status;
     try {
       status = await describeRegion(aws, region, signal);
@@ -30,12 +32,22 @@ export const regionCheck: Check = {
           check: 'region',
           status: known ? 'warn' : 'fail',
           message: `${region}: could not ask AWS whether it is enabled (${describeAwsError(error)}).${known ? ' It is a known region.' : ''}`,
-          fix: 'allow ec2:DescribeRegions to the deploying identity.',
+          fix:
+            classifyAwsError(error).kind === 'permission'
+              ? 'allow ec2:DescribeRegions to the deploying identity.'
+              : 'check network access to the EC2 API of this region.',
         },
       ];
     }
     if (status === 'absent') {
-      return [{ check: 'region', status: 'fail', message: `${region} is not an AWS region this account can see.`, fix: 'use a region code such as us-east-1.' }];
+      return [
+        {
+          check: 'region',
+          status: 'fail',
+          message: `${region} is not an AWS region this account can see.`,
+          fix: 'use a region code such as us-east-1.',
+        },
+      ];
     }
     if (status === 'not-opted-in') {
       return [

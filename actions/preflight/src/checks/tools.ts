@@ -25,7 +25,8 @@ const DOCKER_DAEMON: Probe = {
   args: ['info', '--format', '{{.ServerVersion}}'],
   version: (out) => out.trim(),
   missing: 'install Docker.',
-  broken: 'start the Docker daemon, and make sure this user may use it (the docker group); or use `builder: buildah`, which needs no daemon.',
+  broken:
+    'start the Docker daemon, and make sure this user may use it (the docker group); or use `builder: buildah`, which needs no daemon.',
 };
 const BUILDX: Probe = {
   tool: 'docker buildx',
@@ -40,19 +41,31 @@ const BUILDAH: Probe = {
   command: 'buildah',
   args: ['--version'],
   version: (out) => /version\s+(\S+)/.exec(out)?.[1] ?? out.trim(),
-  missing: 'install buildah (`sudo apt-get install -y buildah`; preinstalled on GitHub ubuntu runners); or use `builder: buildx`.',
+  missing:
+    'install buildah (`sudo apt-get install -y buildah`; preinstalled on GitHub ubuntu runners); or use `builder: buildx`.',
   broken: 'check the buildah installation (`buildah --version`).',
 };
 
 async function probe(exec: Exec, p: Probe, signal: AbortSignal): Promise<Finding> {
   try {
     const result = await exec(p.command, p.args, { signal });
-    if (result.exitCode === 0) return { check: 'tools', status: 'pass', message: `${p.tool} ${p.version(result.stdout)}` };
+    if (result.exitCode === 0)
+      return { check: 'tools', status: 'pass', message: `${p.tool} ${p.version(result.stdout)}` };
     const detail = (result.stderr || result.stdout).trim().split('\n')[0] ?? '';
-    return { check: 'tools', status: 'fail', message: `${p.tool} is installed but does not work: ${detail}`, fix: p.broken };
+    return {
+      check: 'tools',
+      status: 'fail',
+      message: `${p.tool} is installed but does not work: ${detail}`,
+      fix: p.broken,
+    };
   } catch (error) {
     if (error instanceof ToolNotFoundError) {
-      return { check: 'tools', status: 'fail', message: `${p.tool} is not installed (not found on PATH).`, fix: p.missing };
+      return {
+        check: 'tools',
+        status: 'fail',
+        message: `${p.tool} is not installed (not found on PATH).`,
+        fix: p.missing,
+      };
     }
     throw error;
   }
@@ -64,7 +77,8 @@ export const toolsCheck: Check = {
   category: 'Local environment',
   needsAws: false,
   async run({ inputs, exec, signal }) {
-    if (inputs.builder === 'none') return [{ check: 'tools', status: 'pass', message: 'no image builder needed (builder: none)' }];
+    if (inputs.builder === 'none')
+      return [{ check: 'tools', status: 'pass', message: 'no image builder needed (builder: none)' }];
     if (inputs.builder === 'buildah') return [await probe(exec, BUILDAH, signal)];
     const client = await probe(exec, DOCKER_CLIENT, signal);
     if (client.status === 'fail') return [client];
