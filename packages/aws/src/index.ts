@@ -5,3 +5,4 @@ export * from './manifest.js';
 export * from './region.js';
 export * from './regions.js';
 export * from './wait.js';
+export * from './secrets-spec.js';

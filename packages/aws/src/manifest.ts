@@ -27,9 +27,47 @@ export const IAM_MANIFEST: Record<ActionName, readonly PermissionStatement[]> = 
     { sid: 'Identity', actions: ['sts:GetCallerIdentity'] },
     { sid: 'RegionEnabled', actions: ['ec2:DescribeRegions'] },
   ],
-  'secrets-sync': [],
+  // Scoped to secrets, not to one prefix: the prefix is an input. For a tighter policy, replace `secret:*` with
+  // `secret:<name-prefix>*` (the ARN ends in a random suffix, hence the `*`). A customer managed `kms-key-id` also
+  // needs kms:GenerateDataKey and kms:Decrypt on that key.
+  'secrets-sync': [
+    {
+      sid: 'InspectSecrets',
+      actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+      resources: ['arn:aws:secretsmanager:*:*:secret:*'],
+    },
+    {
+      sid: 'WriteSecrets',
+      actions: [
+        'secretsmanager:CreateSecret',
+        'secretsmanager:PutSecretValue',
+        'secretsmanager:UpdateSecret',
+        'secretsmanager:TagResource',
+        'secretsmanager:RestoreSecret',
+      ],
+      resources: ['arn:aws:secretsmanager:*:*:secret:*'],
+    },
+  ],
   'build-push-multiarch': [],
-  'quota-check': [],
+  'quota-check': [
+    { sid: 'QuotaValues', actions: ['servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'] },
+    {
+      sid: 'Ec2Usage',
+      actions: [
+        'ec2:DescribeVpcs',
+        'ec2:DescribeInternetGateways',
+        'ec2:DescribeNatGateways',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeAddresses',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeInstances',
+        'ec2:DescribeInstanceTypes',
+      ],
+    },
+    { sid: 'AutoScalingUsage', actions: ['autoscaling:DescribeAutoScalingGroups'] },
+    { sid: 'FargateUsage', actions: ['ecs:ListClusters', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
+    { sid: 'ExistingStack', actions: ['cloudformation:ListStackResources'] },
+  ],
   'cfn-validate': [{ sid: 'RemoteValidation', actions: ['cloudformation:ValidateTemplate'] }],
   'deploy-stack': [],
   rollback: [],
