@@ -18,7 +18,13 @@ export default tseslint.config(
   },
   {
     // Only packages/kit talks to the runner; everything else reports through the Reporter.
-    files: ['packages/aws/**/*.ts', 'packages/cfn/**/*.ts', 'packages/image/**/*.ts', 'packages/quotas/**/*.ts', 'actions/*/src/**/*.ts'],
+    files: [
+      'packages/aws/**/*.ts',
+      'packages/cfn/**/*.ts',
+      'packages/image/**/*.ts',
+      'packages/quotas/**/*.ts',
+      'actions/*/src/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

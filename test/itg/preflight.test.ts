@@ -45,7 +45,11 @@ function noCredentials(): Record<string, string | undefined> {
 describe('preflight (identity, region, tools) against moto', () => {
   test('all checks pass and the outputs name the account, region and registry', async () => {
     await moto.startRecording();
-    const r = await runAction('preflight', { builder: 'buildah' }, { env: { ...moto.env, PATH: pathWith({ buildah: 'echo "buildah version 1.33.7 (image-spec 1.1.0)"' }) } });
+    const r = await runAction(
+      'preflight',
+      { builder: 'buildah' },
+      { env: { ...moto.env, PATH: pathWith({ buildah: 'echo "buildah version 1.33.7 (image-spec 1.1.0)"' }) } },
+    );
     expect(r.exitCode).toBe(0);
     expect(r.outputs['account-id']).toBe('123456789012');
     expect(r.outputs['registry']).toBe('123456789012.dkr.ecr.us-east-1.amazonaws.com');
@@ -111,7 +115,11 @@ describe('preflight (identity, region, tools) against moto', () => {
   });
 
   test('builder: buildah with buildah absent fails naming the tool', async () => {
-    const r = await runAction('preflight', { builder: 'buildah', checks: 'tools' }, { env: { ...moto.env, PATH: pathWith({}) } });
+    const r = await runAction(
+      'preflight',
+      { builder: 'buildah', checks: 'tools' },
+      { env: { ...moto.env, PATH: pathWith({}) } },
+    );
     expect(r.exitCode).toBe(1);
     const error = r.annotations.find((a) => a.title === 'tools');
     expect(error?.message).toContain('buildah is not installed (not found on PATH).');
@@ -126,26 +134,45 @@ describe('preflight (identity, region, tools) against moto', () => {
       '  buildx) echo "github.com/docker/buildx v0.18.0 abc" ;;',
       'esac',
     ].join('\n');
-    const r = await runAction('preflight', { builder: 'buildx', checks: 'tools' }, { env: { ...moto.env, PATH: pathWith({ docker }) } });
+    const r = await runAction(
+      'preflight',
+      { builder: 'buildx', checks: 'tools' },
+      { env: { ...moto.env, PATH: pathWith({ docker }) } },
+    );
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.outputs['report'] ?? '[]') as { status: string; message: string }[];
     expect(report.map((f) => [f.status, f.message])).toEqual([
       ['pass', 'docker 27.3.1'],
-      ['fail', 'docker daemon is installed but does not work: Cannot connect to the Docker daemon at unix:///var/run/docker.sock'],
+      [
+        'fail',
+        'docker daemon is installed but does not work: Cannot connect to the Docker daemon at unix:///var/run/docker.sock',
+      ],
       ['pass', 'docker buildx v0.18.0'],
     ]);
   });
 
   test('an account outside allowed-account-ids fails', async () => {
-    const r = await runAction('preflight', { checks: 'identity', 'allowed-account-ids': '111111111111, 222222222222' }, { env: moto.env });
+    const r = await runAction(
+      'preflight',
+      { checks: 'identity', 'allowed-account-ids': '111111111111, 222222222222' },
+      { env: moto.env },
+    );
     expect(r.exitCode).toBe(1);
-    expect(r.annotations[0]?.message).toContain('account 123456789012, which is not in allowed-account-ids (111111111111, 222222222222)');
+    expect(r.annotations[0]?.message).toContain(
+      'account 123456789012, which is not in allowed-account-ids (111111111111, 222222222222)',
+    );
   });
 
   test.each([
     [{ builder: 'podman' }, "Input 'builder' is 'podman': expected one of buildx, buildah, none."],
-    [{ checks: 'identity,quota' }, "Input 'checks' is 'quota': expected each item to be one of identity, region, tools."],
-    [{ 'allowed-account-ids': '12345' }, "Input 'allowed-account-ids' is '12345': expected twelve-digit AWS account ids"],
+    [
+      { checks: 'identity,quota' },
+      "Input 'checks' is 'quota': expected each item to be one of identity, region, tools.",
+    ],
+    [
+      { 'allowed-account-ids': '12345' },
+      "Input 'allowed-account-ids' is '12345': expected twelve-digit AWS account ids",
+    ],
     [{ 'check-timeout': '-1' }, "Input 'check-timeout' is '-1': expected a positive duration"],
     [{ region: 'US East 1' }, "Input 'region' is 'US East 1': expected an AWS region code"],
   ])('bad input %j: one clear line, exit 1, no stack trace, no AWS call', async (inputs, message) => {

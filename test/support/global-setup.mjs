@@ -6,7 +6,9 @@ import path from 'node:path';
 export default function globalSetup() {
   const probe = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
-    throw new Error('moto_server was not found on PATH. Install it: pip install "moto[server]==5.2.1". The integration tests never skip without it.');
+    throw new Error(
+      'moto_server was not found on PATH. Install it: pip install "moto[server]==5.2.1". The integration tests never skip without it.',
+    );
   }
   rmSync(path.resolve(import.meta.dirname, '..', '.artifacts'), { recursive: true, force: true });
 }

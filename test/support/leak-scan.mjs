@@ -33,7 +33,8 @@ export function scanArtifacts(dir) {
     ];
     for (const [where, text] of places) {
       for (const secret of secrets) {
-        if (text.includes(secret)) leaks.push({ action: run.action, where, what: `a secret value of ${secret.length} chars` });
+        if (text.includes(secret))
+          leaks.push({ action: run.action, where, what: `a secret value of ${secret.length} chars` });
       }
       if (AWS_KEY_ID_SHAPE.test(text) && AWS_SECRET_SHAPE.test(text)) {
         leaks.push({ action: run.action, where, what: 'an AWS access key id beside a secret-key shape' });

@@ -41,7 +41,10 @@ export interface WaitOptions {
  * The one poller. The provider returns `undefined` to keep polling, `null` when the thing is gone, or a value
  * when done. Fails with WaitTimeoutError at the deadline and with the signal's reason when aborted.
  */
-export async function waitFor<T>(provider: () => Promise<T | null | undefined>, options: WaitOptions): Promise<T | null> {
+export async function waitFor<T>(
+  provider: () => Promise<T | null | undefined>,
+  options: WaitOptions,
+): Promise<T | null> {
   const pause = options.sleep ?? sleep;
   const now = options.now ?? Date.now;
   let interval = options.intervalMs ?? 5000;

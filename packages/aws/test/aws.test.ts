@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { InputError, UserError } from '@hoist/kit';
-import { classifyAwsError, describeAwsError, ecrRegistry, hasConfiguredCredentials, resolveRegion, waitFor, WaitTimeoutError } from '../src/index.js';
+import {
+  classifyAwsError,
+  describeAwsError,
+  ecrRegistry,
+  hasConfiguredCredentials,
+  resolveRegion,
+  waitFor,
+  WaitTimeoutError,
+} from '../src/index.js';
 
 const awsError = (name: string, message = 'm', status?: number) =>
   Object.assign(new Error(message), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) });
@@ -80,7 +88,14 @@ describe('resolveRegion', () => {
 
   test('credentials are detected without a network probe', () => {
     clean();
-    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) delete process.env[k];
+    for (const k of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    ])
+      delete process.env[k];
     expect(hasConfiguredCredentials()).toBe(false);
     expect(hasConfiguredCredentials({ AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' })).toBe(true);
     expect(hasConfiguredCredentials({ AWS_WEB_IDENTITY_TOKEN_FILE: '/t', AWS_ROLE_ARN: 'arn' })).toBe(true);
@@ -129,7 +144,14 @@ describe('waitFor', () => {
         polls++;
         return undefined;
       },
-      { description: 'stack s', deadline: 250, intervalMs: 100, sleep: c.sleep, now: c.now, timeoutFix: 'raise timeout-minutes.' },
+      {
+        description: 'stack s',
+        deadline: 250,
+        intervalMs: 100,
+        sleep: c.sleep,
+        now: c.now,
+        timeoutFix: 'raise timeout-minutes.',
+      },
     );
     await expect(wait).rejects.toThrow(WaitTimeoutError);
     await expect(wait).rejects.toThrow('Timed out waiting for stack s.');
@@ -140,7 +162,12 @@ describe('waitFor', () => {
   test('an abort ends the wait at once with the signal reason', async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const wait = waitFor(async () => undefined, { description: 'x', deadline: Date.now() + 60_000, intervalMs: 30_000, signal: controller.signal });
+    const wait = waitFor(async () => undefined, {
+      description: 'x',
+      deadline: Date.now() + 60_000,
+      intervalMs: 30_000,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(new Error('cancelled')), 20);
     await expect(wait).rejects.toThrow('cancelled');
     expect(Date.now() - started).toBeLessThan(2000);

@@ -50,7 +50,11 @@ export class GitHubReporter implements Reporter {
     for (const f of findings) {
       const line = `${STATUS_LABEL[f.status]}  ${f.check}: ${f.message}${f.fix ? ` — fix: ${f.fix}` : ''}`;
       if (f.status === 'fail' || f.status === 'warn') {
-        const base: Annotation = { level: f.status === 'fail' ? 'error' : 'warning', message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message, title: f.check };
+        const base: Annotation = {
+          level: f.status === 'fail' ? 'error' : 'warning',
+          message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
+          title: f.check,
+        };
         this.annotate(f.position ? { ...base, ...positionProps(f) } : base);
       } else {
         core.info(f.position ? `${line} (${formatPosition(f.position)})` : line);
@@ -75,5 +79,9 @@ export class GitHubReporter implements Reporter {
 function positionProps(f: Finding): Partial<Annotation> {
   const p = f.position;
   if (!p) return {};
-  return { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}) };
+  return {
+    file: p.file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+  };
 }

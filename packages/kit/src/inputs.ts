@@ -28,14 +28,23 @@ function shown(value: string, options: Common): string {
 }
 
 export function getString(name: string, options: Common & { required: true }): string;
-export function getString(name: string, options?: Common & { required?: boolean; default?: string }): string | undefined;
+export function getString(
+  name: string,
+  options?: Common & { required?: boolean; default?: string },
+): string | undefined;
 export function getString(
   name: string,
   options: Common & { required?: boolean; default?: string } = {},
 ): string | undefined {
   const value = raw(name, options);
   if (value !== '') return value;
-  if (options.required) throw new InputError(name, undefined, 'a value (this input is required)', `add \`${name}:\` under the step's \`with:\`.`);
+  if (options.required)
+    throw new InputError(
+      name,
+      undefined,
+      'a value (this input is required)',
+      `add \`${name}:\` under the step's \`with:\`.`,
+    );
   return options.default;
 }
 
@@ -114,7 +123,11 @@ export function getDuration(
   }
   if (!(ms > 0)) throw new InputError(name, shown(value, options), expected);
   if (options.max !== undefined && ms > options.max) {
-    throw new InputError(name, shown(value, options), `${expected}, at most ${options.max / (UNIT_MS[unit] ?? 1)} ${unitName(unit)}`);
+    throw new InputError(
+      name,
+      shown(value, options),
+      `${expected}, at most ${options.max / (UNIT_MS[unit] ?? 1)} ${unitName(unit)}`,
+    );
   }
   return Math.round(ms);
 }
@@ -123,11 +136,7 @@ function unitName(unit: string): string {
   return { ms: 'milliseconds', s: 'seconds', m: 'minutes', h: 'hours' }[unit] ?? unit;
 }
 
-export function getEnum<T extends string>(
-  name: string,
-  allowed: readonly T[],
-  options: Common & { default: T },
-): T;
+export function getEnum<T extends string>(name: string, allowed: readonly T[], options: Common & { default: T }): T;
 export function getEnum<T extends string>(
   name: string,
   allowed: readonly T[],
@@ -171,7 +180,12 @@ export function getPath(
   const resolved = resolvePath(value);
   if (options.mustExist === false) return resolved;
   if (!existsSync(resolved)) {
-    throw new InputError(name, value, `an existing ${options.kind ?? 'path'}`, `check the path; it is resolved against ${workspace()}.`);
+    throw new InputError(
+      name,
+      value,
+      `an existing ${options.kind ?? 'path'}`,
+      `check the path; it is resolved against ${workspace()}.`,
+    );
   }
   const stat = statSync(resolved);
   if (options.kind === 'file' && !stat.isFile()) throw new InputError(name, value, 'a file, not a directory');
@@ -188,7 +202,10 @@ export function resolvePath(value: string): string {
 }
 
 /** A JSON or YAML mapping (JSON is YAML; duplicate keys and non-mappings are refused). */
-export function getMapping(name: string, options: Common & { required?: boolean } = {}): Record<string, unknown> | undefined {
+export function getMapping(
+  name: string,
+  options: Common & { required?: boolean } = {},
+): Record<string, unknown> | undefined {
   const value = raw(name, options);
   if (value === '') {
     if (options.required) throw new InputError(name, undefined, 'a YAML or JSON mapping (this input is required)');
@@ -207,7 +224,11 @@ export function parseMapping(name: string, value: string, options: Common = {}):
     throw new InputError(name, shown(value, options), `a YAML or JSON mapping (${reason})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(name, shown(value, options), 'a YAML or JSON mapping such as `key: value` or {"key": "value"}');
+    throw new InputError(
+      name,
+      shown(value, options),
+      'a YAML or JSON mapping such as `key: value` or {"key": "value"}',
+    );
   }
   return parsed as Record<string, unknown>;
 }

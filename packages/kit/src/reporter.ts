@@ -38,9 +38,15 @@ export interface Reporter {
   fail(message: string): void;
   saveState(name: string, value: string): void;
   getState(name: string): string;
+  /** Called once when the step ends (the terminal prints its outputs there). */
+  close?(): void;
 }
 
 /** Serialise an output the way both reporters do: strings as they are, everything else as JSON. */
 export function outputText(value: OutputValue): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
 }

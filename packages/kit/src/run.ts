@@ -2,6 +2,7 @@ import { GitHubReporter } from './github-reporter.js';
 import { describeError, isUserError } from './errors.js';
 import { envInputs, type InputSource } from './inputs.js';
 import type { Reporter } from './reporter.js';
+import { TerminalReporter } from './terminal-reporter.js';
 
 export interface ActionContext {
   reporter: Reporter;
@@ -32,7 +33,7 @@ export class CancelledError extends Error {
  * `process.exitCode = 1`, and turns the runner's SIGTERM into an AbortSignal.
  */
 export async function run(main: ActionMain, options: RunOptions = {}): Promise<void> {
-  const reporter = options.reporter ?? new GitHubReporter();
+  const reporter = options.reporter ?? defaultReporter();
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
@@ -51,9 +52,19 @@ export async function run(main: ActionMain, options: RunOptions = {}): Promise<v
   } catch (error) {
     reportFailure(reporter, error);
   } finally {
+    reporter.close?.();
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   }
+}
+
+/** On a runner, the GitHub reporter; `HOIST_REPORTER=terminal` (the hoist CLI) gives the terminal one. */
+function defaultReporter(): Reporter {
+  if (process.env['HOIST_REPORTER'] !== 'terminal') return new GitHubReporter();
+  return new TerminalReporter({
+    json: process.env['HOIST_OUTPUT'] === 'json',
+    verbose: process.env['HOIST_VERBOSE'] === 'true',
+  });
 }
 
 export function reportFailure(reporter: Reporter, error: unknown): void {

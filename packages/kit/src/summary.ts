@@ -16,19 +16,22 @@ const ICON = { pass: '✅', warn: '⚠️', fail: '❌', skip: '⏭️' } as con
  * The one renderer for findings: a table (status, check, detail, fix), grouped by category when findings have
  * one, failures first within a group.
  */
-export function renderFindings(findings: readonly Finding[], options: { title?: string; categories?: readonly string[] } = {}): string {
+export function renderFindings(
+  findings: readonly Finding[],
+  options: { title?: string; categories?: readonly string[] } = {},
+): string {
   const counts = countByStatus(findings);
   const parts: string[] = [];
   if (options.title) parts.push(`### ${options.title}`);
-  parts.push(
-    `**${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped**`,
-  );
+  parts.push(`**${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped**`);
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.category ?? '';
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const order = [...(options.categories ?? []), ...groups.keys()].filter((k, i, all) => groups.has(k) && all.indexOf(k) === i);
+  const order = [...(options.categories ?? []), ...groups.keys()].filter(
+    (k, i, all) => groups.has(k) && all.indexOf(k) === i,
+  );
   for (const category of order) {
     if (category) parts.push(`#### ${category}`);
     const rows = (groups.get(category) ?? []).map((f) => [

@@ -6,6 +6,8 @@ export interface TerminalOptions {
   write?: (text: string) => void;
   color?: boolean;
   verbose?: boolean;
+  /** Print one JSON document (outputs, findings, failure) at the end instead of the human-readable log. */
+  json?: boolean;
 }
 
 const STYLE: Record<FindingStatus | 'error' | 'warning' | 'notice' | 'dim' | 'bold', [number, number]> = {
@@ -27,16 +29,23 @@ const STYLE: Record<FindingStatus | 'error' | 'warning' | 'notice' | 'dim' | 'bo
 export class TerminalReporter implements Reporter {
   readonly outputs = new Map<string, string>();
   readonly summaries: string[] = [];
+  readonly reported: Finding[] = [];
   failure: string | undefined;
+  private readonly json: boolean;
   private readonly secrets = new Set<string>();
   private readonly state = new Map<string, string>();
   private readonly write: (text: string) => void;
+  private readonly print: (text: string) => void;
   private readonly color: boolean;
   private readonly verbose: boolean;
   private depth = 0;
 
   constructor(options: TerminalOptions = {}) {
-    this.write = options.write ?? ((text) => process.stdout.write(text));
+    this.json = options.json ?? false;
+    const out = options.write ?? ((text: string) => process.stdout.write(text));
+    // In JSON mode the log goes to stderr, so stdout holds one parseable document.
+    this.write = this.json && !options.write ? (text) => process.stderr.write(text) : out;
+    this.print = out;
     this.color = options.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']);
     this.verbose = options.verbose ?? false;
   }
@@ -72,7 +81,9 @@ export class TerminalReporter implements Reporter {
   }
 
   annotate(a: Annotation): void {
-    const where = a.file ? ` ${formatPosition({ file: a.file, ...(a.line !== undefined ? { line: a.line } : {}), ...(a.column !== undefined ? { column: a.column } : {}) })}` : '';
+    const where = a.file
+      ? ` ${formatPosition({ file: a.file, ...(a.line !== undefined ? { line: a.line } : {}), ...(a.column !== undefined ? { column: a.column } : {}) })}`
+      : '';
     const title = a.title ? ` [${a.title}]` : '';
     this.line(`${this.paint(a.level, a.level.toUpperCase())}${where}${title} ${a.message}`);
   }
@@ -103,10 +114,13 @@ export class TerminalReporter implements Reporter {
   }
 
   findings(findings: readonly Finding[]): void {
+    this.reported.push(...findings.map((f) => ({ ...f, message: this.redact(f.message) })));
     const width = Math.max(5, ...findings.map((f) => f.check.length));
     for (const f of findings) {
       const where = f.position ? ` (${formatPosition(f.position)})` : '';
-      this.line(`${this.paint(f.status, STATUS_LABEL[f.status].padEnd(4))}  ${f.check.padEnd(width)}  ${f.message}${where}`);
+      this.line(
+        `${this.paint(f.status, STATUS_LABEL[f.status].padEnd(4))}  ${f.check.padEnd(width)}  ${f.message}${where}`,
+      );
       if (f.fix && f.status !== 'pass') this.line(`${' '.repeat(width + 8)}${this.paint('dim', `fix: ${f.fix}`)}`);
     }
   }
@@ -115,6 +129,26 @@ export class TerminalReporter implements Reporter {
     this.failure = this.redact(message);
     this.line(this.paint('error', `Error: ${message}`));
     process.exitCode = 1;
+  }
+
+  close(): void {
+    if (this.json) {
+      const doc = {
+        ok: this.failure === undefined,
+        outputs: Object.fromEntries(this.outputs),
+        findings: this.reported,
+        ...(this.failure ? { error: this.failure } : {}),
+      };
+      this.print(this.redact(JSON.stringify(doc, null, 2)) + '\n');
+      return;
+    }
+    if (this.outputs.size === 0) return;
+    this.line(this.paint('bold', 'Outputs'));
+    const width = Math.max(...[...this.outputs.keys()].map((k) => k.length));
+    for (const [name, value] of this.outputs) {
+      const shown = value.length > 200 ? `${value.slice(0, 200)}… (${value.length} chars)` : value;
+      this.line(`  ${name.padEnd(width)}  ${shown.replace(/\n/g, ' ')}`);
+    }
   }
 
   saveState(name: string, value: string): void {

@@ -86,25 +86,97 @@ writeFileSync(path.join(dir, 'file.txt'), 'x');
 
 describe('input readers: every error names the input, the value and what was expected', () => {
   test.each<[string, () => unknown, RegExp]>([
-    ['required string', () => getString('stack-name', { source: from({}), required: true }), /^Input 'stack-name' is empty: expected a value \(this input is required\)\.$/],
-    ['required list', () => getList('checks', { source: from({ checks: ' , ' }), required: true }), /^Input 'checks' is ',': expected one or more items/],
-    ['boolean', () => getBoolean('push', { source: from({ push: 'yes' }), default: true }), /^Input 'push' is 'yes': expected `true` or `false`/],
-    ['integer shape', () => getInteger('count', { source: from({ count: '1.5' }) }), /^Input 'count' is '1\.5': expected an integer\.$/],
-    ['integer range', () => getInteger('count', { source: from({ count: '0' }), min: 1, max: 10 }), /^Input 'count' is '0': expected an integer from 1 to 10\.$/],
-    ['integer minimum', () => getInteger('threshold', { source: from({ threshold: '-3' }), min: 0 }), /expected an integer of at least 0\./],
-    ['duration shape', () => getDuration('timeout', { source: from({ timeout: '10 minutes' }) }), /^Input 'timeout' is '10 minutes': expected a positive duration such as 30s/],
-    ['negative duration', () => getDuration('timeout-minutes', { source: from({ 'timeout-minutes': '-5' }), unit: 'm' }), /^Input 'timeout-minutes' is '-5': expected a positive duration .* number of minutes/],
+    [
+      'required string',
+      () => getString('stack-name', { source: from({}), required: true }),
+      /^Input 'stack-name' is empty: expected a value \(this input is required\)\.$/,
+    ],
+    [
+      'required list',
+      () => getList('checks', { source: from({ checks: ' , ' }), required: true }),
+      /^Input 'checks' is ',': expected one or more items/,
+    ],
+    [
+      'boolean',
+      () => getBoolean('push', { source: from({ push: 'yes' }), default: true }),
+      /^Input 'push' is 'yes': expected `true` or `false`/,
+    ],
+    [
+      'integer shape',
+      () => getInteger('count', { source: from({ count: '1.5' }) }),
+      /^Input 'count' is '1\.5': expected an integer\.$/,
+    ],
+    [
+      'integer range',
+      () => getInteger('count', { source: from({ count: '0' }), min: 1, max: 10 }),
+      /^Input 'count' is '0': expected an integer from 1 to 10\.$/,
+    ],
+    [
+      'integer minimum',
+      () => getInteger('threshold', { source: from({ threshold: '-3' }), min: 0 }),
+      /expected an integer of at least 0\./,
+    ],
+    [
+      'duration shape',
+      () => getDuration('timeout', { source: from({ timeout: '10 minutes' }) }),
+      /^Input 'timeout' is '10 minutes': expected a positive duration such as 30s/,
+    ],
+    [
+      'negative duration',
+      () => getDuration('timeout-minutes', { source: from({ 'timeout-minutes': '-5' }), unit: 'm' }),
+      /^Input 'timeout-minutes' is '-5': expected a positive duration .* number of minutes/,
+    ],
     ['zero duration', () => getDuration('timeout', { source: from({ timeout: '0s' }) }), /^Input 'timeout' is '0s'/],
-    ['duration maximum', () => getDuration('timeout', { source: from({ timeout: '7h' }), unit: 'm', max: 360 * 60_000 }), /at most 360 minutes/],
-    ['enum', () => getEnum('mode', ['gate', 'audit'] as const, { source: from({ mode: 'check' }) }), /^Input 'mode' is 'check': expected one of gate, audit\.$/],
-    ['enum list', () => getEnumList('checks', ['identity', 'region'] as const, { source: from({ checks: 'identity,regoin' }) }), /^Input 'checks' is 'regoin': expected each item to be one of identity, region\. Fix|^Input 'checks' is 'regoin'/],
-    ['missing path', () => getPath('template', { source: from({ template: path.join(dir, 'nope.yaml') }) }), /^Input 'template' is '.*nope\.yaml': expected an existing path\.$/],
-    ['file is a directory', () => getPath('template', { source: from({ template: dir }), kind: 'file' }), /expected a file, not a directory/],
-    ['directory is a file', () => getPath('context', { source: from({ context: path.join(dir, 'file.txt') }), kind: 'directory' }), /expected a directory/],
-    ['malformed mapping', () => getMapping('secrets', { source: from({ secrets: '{"a": ' }) }), /^Input 'secrets' is '\{"a":': expected a YAML or JSON mapping \(.* at line 1, column 6\)\.$/],
-    ['mapping that is a list', () => getMapping('tags', { source: from({ tags: '- a\n- b' }) }), /^Input 'tags' is '- a\\n- b': expected a YAML or JSON mapping such as/],
-    ['mapping with duplicate keys', () => getMapping('tags', { source: from({ tags: 'a: 1\na: 2' }) }), /^Input 'tags' .*expected a YAML or JSON mapping \(duplicate key at line 2, column 1\)\.$/],
-    ['secret values are never repeated', () => getBoolean('token-flag', { source: from({ 'token-flag': 's3cr3t' }), default: false, secret: true }), /^Input 'token-flag' is '\*\*\*'/],
+    [
+      'duration maximum',
+      () => getDuration('timeout', { source: from({ timeout: '7h' }), unit: 'm', max: 360 * 60_000 }),
+      /at most 360 minutes/,
+    ],
+    [
+      'enum',
+      () => getEnum('mode', ['gate', 'audit'] as const, { source: from({ mode: 'check' }) }),
+      /^Input 'mode' is 'check': expected one of gate, audit\.$/,
+    ],
+    [
+      'enum list',
+      () => getEnumList('checks', ['identity', 'region'] as const, { source: from({ checks: 'identity,regoin' }) }),
+      /^Input 'checks' is 'regoin': expected each item to be one of identity, region\. Fix|^Input 'checks' is 'regoin'/,
+    ],
+    [
+      'missing path',
+      () => getPath('template', { source: from({ template: path.join(dir, 'nope.yaml') }) }),
+      /^Input 'template' is '.*nope\.yaml': expected an existing path\.$/,
+    ],
+    [
+      'file is a directory',
+      () => getPath('template', { source: from({ template: dir }), kind: 'file' }),
+      /expected a file, not a directory/,
+    ],
+    [
+      'directory is a file',
+      () => getPath('context', { source: from({ context: path.join(dir, 'file.txt') }), kind: 'directory' }),
+      /expected a directory/,
+    ],
+    [
+      'malformed mapping',
+      () => getMapping('secrets', { source: from({ secrets: '{"a": ' }) }),
+      /^Input 'secrets' is '\{"a":': expected a YAML or JSON mapping \(.* at line 1, column 6\)\.$/,
+    ],
+    [
+      'mapping that is a list',
+      () => getMapping('tags', { source: from({ tags: '- a\n- b' }) }),
+      /^Input 'tags' is '- a\\n- b': expected a YAML or JSON mapping such as/,
+    ],
+    [
+      'mapping with duplicate keys',
+      () => getMapping('tags', { source: from({ tags: 'a: 1\na: 2' }) }),
+      /^Input 'tags' .*expected a YAML or JSON mapping \(duplicate key at line 2, column 1\)\.$/,
+    ],
+    [
+      'secret values are never repeated',
+      () => getBoolean('token-flag', { source: from({ 'token-flag': 's3cr3t' }), default: false, secret: true }),
+      /^Input 'token-flag' is '\*\*\*'/,
+    ],
   ])('%s', (_name, fn, message) => {
     const error = errorOf(fn);
     expect(error.message).toMatch(message);
@@ -119,7 +191,12 @@ describe('input readers: every error names the input, the value and what was exp
 
   test('a billion-laughs mapping fails fast instead of expanding', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const started = Date.now();
     const error = errorOf(() => getMapping('secrets', { source: from({ secrets: bomb.join('\n') }) }));
     expect(Date.now() - started).toBeLessThan(1000);

@@ -16,7 +16,13 @@ import {
 
 const findings: Finding[] = [
   { check: 'tools', status: 'pass', message: 'buildah 1.28', category: 'Local environment' },
-  { check: 'identity', status: 'fail', message: 'No credentials', fix: 'configure them', category: 'AWS authentication' },
+  {
+    check: 'identity',
+    status: 'fail',
+    message: 'No credentials',
+    fix: 'configure them',
+    category: 'AWS authentication',
+  },
   { check: 'E1', status: 'warn', message: 'a | pipe', position: { file: 't.yaml', line: 3, column: 5 } },
 ];
 
@@ -91,6 +97,8 @@ describe('reportFailure', () => {
 });
 
 test('HOIST_VERSION matches the root package.json', () => {
-  const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as {
+    version: string;
+  };
   expect(HOIST_VERSION).toBe(pkg.version);
 });
