@@ -171,7 +171,14 @@ export function expectedDocs({ root = ROOT, iam = loadIamManifest(root) } = {}) 
     if (!existsSync(path.join(root, dir))) continue;
     for (const f of readdirSync(path.join(root, dir)).sort()) {
       const rel = path.posix.join(dir, f);
-      if (f.endsWith(ext) && !files.has(rel)) orphans.push(rel);
+      if (!f.endsWith(ext) || files.has(rel)) continue;
+      // `<action>-<topic>.md` is hand-written prose that belongs to an action (e.g. quota-check-quotas.md).
+      const companion =
+        dir === 'docs/actions' &&
+        [...files.keys()].some(
+          (k) => k.startsWith('docs/actions/') && f.startsWith(`${path.posix.basename(k, '.md')}-`),
+        );
+      if (!companion) orphans.push(rel);
     }
   }
   return { files, orphans };

@@ -7,5 +7,6 @@ export * from './github-reporter.js';
 export * from './terminal-reporter.js';
 export * from './run.js';
 export * from './exec.js';
+export * from './github.js';
 export * from './state.js';
 export * from './version.js';
