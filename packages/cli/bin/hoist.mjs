@@ -106,6 +106,7 @@ function usage() {
     '',
     'Usage: hoist <action> [--<input> <value> ...] [--json] [--verbose]',
     '       hoist <action> --help',
+    '       hoist demo             the whole chain on a local AWS emulator',
     '',
     'Actions:',
     ...listActions().map(
@@ -138,12 +139,28 @@ function distance(a, b) {
   return row[b.length];
 }
 
+/** `hoist demo`: the chain on a local emulator (packages/cli/src/demo.ts, run by node 24 as TypeScript). */
+function runDemo() {
+  const node24 = path.join(ROOT, 'node_modules', 'node', 'bin', 'node');
+  const args = [
+    '--experimental-transform-types',
+    '--disable-warning=ExperimentalWarning',
+    '--import',
+    path.join(ROOT, 'scripts', 'ts-hooks.mjs'),
+    path.join(ROOT, 'packages', 'cli', 'src', 'demo.ts'),
+  ];
+  const child = spawn(existsSync(node24) ? node24 : process.execPath, args, { stdio: 'inherit', cwd: ROOT });
+  process.on('SIGINT', () => child.kill('SIGINT'));
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
 export async function main(argv) {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return 0;
   }
+  if (name === 'demo') return runDemo();
   if (!listActions().includes(name)) {
     const near = closest(name, listActions());
     console.error(

@@ -1,0 +1,405 @@
+/**
+ * `npm run demo`: the whole chain on the reference workload against a local AWS emulator — preflight,
+ * secrets-sync, quota-check, cfn-validate, build-push-multiarch, deploy-stack, a second deploy with a new image,
+ * and a rollback to the first — each action run from its bundle exactly as a runner (or `hoist <action>`) runs it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHAIN, shouldRollBack, type DeployStatus } from './chain.js';
+import { actionDefaults, ROOT } from '../../../test/support/run-action.js';
+import { MOTO_INSTALL_HINT, startMoto, type Moto } from '../../../test/support/moto.js';
+import { startRegistry, type TestRegistry } from '../../../test/support/registry.js';
+import { buildahEnv } from '../../../test/support/buildah.js';
+
+const WORKLOAD = path.join(ROOT, 'examples', 'ray-celery');
+const STACK = 'hoist-demo-ray-workers';
+const REPOSITORY = 'hoist-demo/ray-worker';
+const NODE = existsSync(path.join(ROOT, 'node_modules', 'node', 'bin', 'node'))
+  ? path.join(ROOT, 'node_modules', 'node', 'bin', 'node')
+  : process.execPath;
+const color = process.stdout.isTTY === true && !process.env['NO_COLOR'];
+const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+interface StepResult {
+  step: string;
+  action: string;
+  exitCode: number;
+  durationMs: number;
+  outputs: Record<string, string>;
+  note: string;
+}
+
+interface Services {
+  moto: Moto;
+  registry: TestRegistry | undefined;
+  buildah: Record<string, string> | undefined;
+  work: string;
+}
+
+const results: StepResult[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+let running: ChildProcess | undefined;
+
+function commandExists(command: string): boolean {
+  const probe = spawnSync(command, ['--version'], { stdio: 'ignore' });
+  return !probe.error && probe.status === 0;
+}
+
+/** Runs one action's bundle with the terminal reporter; its log streams indented, its outputs come back as JSON. */
+async function runStep(
+  step: string,
+  action: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+): Promise<StepResult> {
+  console.log(`\n${paint(1, `▸ ${step}`)} ${paint(2, `(${action})`)}`);
+  const started = Date.now();
+  const inputEnv = Object.fromEntries(
+    Object.entries({ ...actionDefaults(action), ...inputs }).map(([k, v]) => [
+      `INPUT_${k.replace(/ /g, '_').toUpperCase()}`,
+      v,
+    ]),
+  );
+  const child = spawn(NODE, [path.join(ROOT, 'actions', action, 'dist', 'index.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      ...inputEnv,
+      HOIST_REPORTER: 'terminal',
+      HOIST_OUTPUT: 'json',
+      GITHUB_WORKSPACE: ROOT,
+      FORCE_COLOR: color ? '1' : '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running = child;
+  let stdout = '';
+  let pending = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    pending += c;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines)
+      if (!/NodeVersionSupportWarning|node >=22|a\.co\//.test(line)) console.log(`  ${paint(2, '│')} ${line}`);
+  });
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  running = undefined;
+  let outputs: Record<string, string> = {};
+  try {
+    outputs = (JSON.parse(stdout) as { outputs: Record<string, string> }).outputs;
+  } catch {
+    // A step that died before its reporter closed has no outputs; its exit code says so.
+  }
+  const result = { step, action, exitCode, durationMs: Date.now() - started, outputs, note: '' };
+  results.push(result);
+  return result;
+}
+
+function fail(result: StepResult, why: string): never {
+  throw new Error(`${result.step} failed (exit ${result.exitCode}): ${why}`);
+}
+
+async function startServices(): Promise<Services> {
+  if (!commandExists('moto_server')) {
+    console.error(MOTO_INSTALL_HINT);
+    process.exit(1);
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'hoist-demo-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  console.log(
+    paint(1, 'hoist demo') + ' — the whole chain on a local AWS emulator (moto_server), nothing leaves this machine.',
+  );
+  // ECS services in moto never reach their desired count unless told to: this stands in for tasks starting.
+  const moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
+  cleanups.push(() => moto.stop());
+  console.log(`  AWS emulator: moto_server at ${moto.url}`);
+  let registry: TestRegistry | undefined;
+  let buildah: Record<string, string> | undefined;
+  if (commandExists('buildah') && commandExists('docker-registry')) {
+    registry = await startRegistry();
+    cleanups.push(() => registry?.stop());
+    const storage = path.join(work, 'buildah');
+    buildah = buildahEnv(storage);
+    cleanups.push(() => {
+      // vfs layers are read-only directories for buildah; unshare lets root remove what buildah made.
+      spawnSync('buildah', ['rm', '--all'], { env: { ...process.env, ...buildah }, stdio: 'ignore' });
+      rmSync(storage, { recursive: true, force: true });
+    });
+    console.log(`  image registry: docker-registry at ${registry.url}; builder: buildah (vfs, chroot)`);
+  } else {
+    console.log('  buildah or docker-registry is missing: images are seeded into the emulated ECR instead of built.');
+  }
+  return { moto, registry, buildah, work };
+}
+
+function baseEnv(services: Services, sha: string): Record<string, string> {
+  return {
+    ...services.moto.env,
+    ...(services.buildah ?? {}),
+    GITHUB_SHA: sha,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: 'hoist-dev/ray-workers',
+    GITHUB_ACTOR: 'demo',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+}
+
+/** A stand-in build context (FROM scratch, no RUN): base images cannot be pulled offline. */
+function standinContext(services: Services, release: string): string {
+  const dir = path.join(services.work, `context-${release}`);
+  cpSync(path.join(WORKLOAD, 'standin'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'RELEASE'), `${release}\n`);
+  return dir;
+}
+
+async function main(): Promise<number> {
+  const services = await startServices();
+  const shaA = randomBytes(20).toString('hex');
+  const shaB = randomBytes(20).toString('hex');
+  const secretEnv = {
+    DEMO_OPENAI_API_KEY: `sk-demo-${randomBytes(12).toString('hex')}`,
+    DEMO_PINECONE_API_KEY: `pcsk_demo_${randomBytes(12).toString('hex')}`,
+  };
+  const parameters = path.join(services.work, 'parameters.json');
+  cpSync(path.join(WORKLOAD, DEMO.parameters), parameters);
+  const template = path.join(WORKLOAD, DEMO.template);
+  const deferred = [DEMO.imageParameter, ...Object.values(DEMO.secretParameters)].join(',');
+  const envA = { ...baseEnv(services, shaA), ...secretEnv };
+
+  const preflight = await runStep(
+    'preflight',
+    'preflight',
+    { builder: services.buildah ? 'buildah' : 'none', template, parameters, 'deferred-parameters': deferred },
+    envA,
+  );
+  if (preflight.exitCode !== 0) fail(preflight, 'see the table above');
+
+  const secrets = await runStep(
+    'secrets-sync',
+    'secrets-sync',
+    { secrets: DEMO.secrets, 'parameters-file': parameters },
+    envA,
+  );
+  if (secrets.exitCode !== 0) fail(secrets, 'secrets were not synced');
+  secrets.note = `created ${secrets.outputs['created'] || 'none'}`;
+
+  const quotas = await runStep('quota-check', 'quota-check', { template, parameters }, envA);
+  if (quotas.exitCode !== 0) fail(quotas, 'the stack would not fit the quotas');
+
+  const validate = await runStep(
+    'cfn-validate',
+    'cfn-validate',
+    { template, parameters, 'deferred-parameters': DEMO.imageParameter, 'remote-validation': 'true' },
+    envA,
+  );
+  if (validate.exitCode !== 0) fail(validate, 'the template has errors');
+  validate.note = `${validate.outputs['errors'] ?? '?'} errors, ${validate.outputs['warnings'] ?? '?'} warnings`;
+
+  const imageA = await buildImage(services, 'build-push-multiarch (release A)', 'A', envA, parameters);
+  const deployA = await runStep(
+    'deploy-stack (release A)',
+    'deploy-stack',
+    { 'stack-name': STACK, template, parameters, capabilities: validate.outputs['capabilities'] ?? '' },
+    envA,
+  );
+  if (deployA.exitCode !== 0) fail(deployA, `status ${deployA.outputs['status'] ?? 'unknown'}`);
+  deployA.note = `${deployA.outputs['status']}, release ${deployA.outputs['release-id']}`;
+
+  const envB = { ...baseEnv(services, shaB), ...secretEnv };
+  const imageB = await buildImage(services, 'build-push-multiarch (release B)', 'B', envB, parameters);
+  const deployB = await runStep(
+    'deploy-stack (release B)',
+    'deploy-stack',
+    { 'stack-name': STACK, template, parameters, capabilities: validate.outputs['capabilities'] ?? '' },
+    envB,
+  );
+  if (deployB.exitCode !== 0 && !shouldRollBack(deployB.outputs['status'] as DeployStatus))
+    fail(deployB, `status ${deployB.outputs['status'] ?? 'unknown'}`);
+  deployB.note = `${deployB.outputs['status']}, release ${deployB.outputs['release-id']}`;
+
+  const rollback = await runStep(
+    'rollback (to release A)',
+    'rollback',
+    { 'stack-name': STACK, to: shaA.slice(0, 12) },
+    envB,
+  );
+  if (rollback.exitCode !== 0) fail(rollback, `status ${rollback.outputs['status'] ?? 'unknown'}`);
+  rollback.note = `${rollback.outputs['status']}, release ${rollback.outputs['release-id']}`;
+
+  const running = await stackParameter(services, DEMO.imageParameter);
+  const restored = running === imageA;
+  console.log(`\n${paint(1, 'Final state')}: stack ${STACK} runs ${running}`);
+  console.log(
+    `  release A image ${imageA}\n  release B image ${imageB}\n  ${restored ? paint(32, 'rolled back to release A, by digest, with no rebuild') : paint(31, 'the stack does not run release A')}`,
+  );
+  writeReport({ stack: STACK, imageA, imageB, running, restored });
+  return restored ? 0 : 1;
+}
+
+async function buildImage(
+  services: Services,
+  step: string,
+  release: string,
+  env: Record<string, string>,
+  parameters: string,
+): Promise<string> {
+  if (services.registry) {
+    const result = await runStep(
+      step,
+      'build-push-multiarch',
+      {
+        registry: services.registry.host,
+        'insecure-registry': 'true',
+        repository: REPOSITORY,
+        builder: 'buildah',
+        context: standinContext(services, release),
+        platforms: 'linux/amd64,linux/arm64',
+        cache: 'none',
+        'parameters-file': parameters,
+        'image-parameter': DEMO.imageParameter,
+      },
+      env,
+    );
+    if (result.exitCode !== 0 || !result.outputs['image-uri']) fail(result, 'no image was pushed');
+    result.note = `${result.outputs['platforms']} → ${result.outputs['digest']?.slice(0, 19)}…`;
+    return result.outputs['image-uri'] ?? '';
+  }
+  return seedImage(services, step, release, parameters);
+}
+
+/** Without buildah and a registry: an image manifest put straight into the emulated ECR (and said so). */
+async function seedImage(services: Services, step: string, release: string, parameters: string): Promise<string> {
+  const started = Date.now();
+  const { ECRClient, CreateRepositoryCommand, PutImageCommand } = await import('@aws-sdk/client-ecr');
+  const ecr = new ECRClient({
+    region: 'us-east-1',
+    endpoint: services.moto.url,
+    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+  });
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: REPOSITORY })).catch(() => undefined);
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: `sha256:${'0'.repeat(63)}${release === 'A' ? 'a' : 'b'}`,
+      size: 2,
+    },
+    layers: [],
+  });
+  const put = await ecr.send(
+    new PutImageCommand({ repositoryName: REPOSITORY, imageManifest: manifest, imageTag: release }),
+  );
+  const uri = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${REPOSITORY}@${put.image?.imageId?.imageDigest ?? ''}`;
+  const file = JSON.parse(readFileSync(parameters, 'utf8')) as unknown;
+  writeFileSync(parameters, JSON.stringify(setParameter(file, DEMO.imageParameter, uri), null, 2) + '\n');
+  results.push({
+    step,
+    action: 'seeded',
+    exitCode: 0,
+    durationMs: Date.now() - started,
+    outputs: { 'image-uri': uri },
+    note: 'seeded, not built (no buildah)',
+  });
+  return uri;
+}
+
+function setParameter(file: unknown, key: string, value: string): unknown {
+  if (Array.isArray(file))
+    return [
+      ...file.filter((p: { ParameterKey?: string }) => p.ParameterKey !== key),
+      { ParameterKey: key, ParameterValue: value },
+    ];
+  const doc = file as { Parameters?: Record<string, string> };
+  return { ...doc, Parameters: { ...(doc.Parameters ?? {}), [key]: value } };
+}
+
+async function stackParameter(services: Services, key: string): Promise<string | undefined> {
+  const { CloudFormationClient, DescribeStacksCommand } = await import('@aws-sdk/client-cloudformation');
+  const cfn = new CloudFormationClient({
+    region: 'us-east-1',
+    endpoint: services.moto.url,
+    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+  });
+  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0];
+  return stack?.Parameters?.find((p) => p.ParameterKey === key)?.ParameterValue;
+}
+
+function writeReport(final: Record<string, unknown>): void {
+  const file = process.env['HOIST_DEMO_REPORT'];
+  if (file) appendFileSync(file, JSON.stringify({ steps: results, final }) + '\n');
+}
+
+function printTable(): void {
+  console.log(`\n${paint(1, 'What happened')}`);
+  const width = Math.max(...results.map((r) => r.step.length), 4);
+  for (const r of results) {
+    const status = r.exitCode === 0 ? paint(32, 'ok  ') : paint(31, 'FAIL');
+    console.log(
+      `  ${status}  ${r.step.padEnd(width)}  ${`${(r.durationMs / 1000).toFixed(1)}s`.padStart(6)}  ${r.note}`,
+    );
+  }
+  const total = results.reduce((sum, r) => sum + r.durationMs, 0);
+  console.log(`  ${' '.repeat(4)}  ${'total'.padEnd(width)}  ${`${(total / 1000).toFixed(1)}s`.padStart(6)}`);
+  console.log(`\n${paint(1, 'What the emulator did not really do')}`);
+  for (const line of HONEST) console.log(`  - ${line}`);
+}
+
+const HONEST = [
+  'moto_server stands in for AWS: CloudFormation creates the stack synchronously and never fails into ROLLBACK_*; resources are records, not running infrastructure.',
+  'ECS services report their tasks running because moto was started with MOTO_ECS_SERVICE_RUNNING=1; no container was pulled or started.',
+  'AWS::SecretsManager::Secret resources inside a template are skipped by moto; the secrets themselves were created by secrets-sync through the real API.',
+  'The image was built from a FROM scratch stand-in context (examples/ray-celery/standin): the Ray and Celery base images cannot be pulled offline. Nothing pulled the image.',
+  'Service Quotas come from moto for VPCs only; other quotas fell back to AWS defaults (quota-check says so in its table).',
+];
+
+async function cleanup(): Promise<void> {
+  running?.kill('SIGTERM');
+  for (const step of cleanups.reverse()) {
+    try {
+      await step();
+    } catch {
+      // Best effort: one failed cleanup must not keep the others from running.
+    }
+  }
+}
+
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  console.log('\nInterrupted: stopping the emulator and removing temporary files…');
+  void cleanup().then(() => process.exit(130));
+});
+
+const DEMO = {
+  template: 'templates/ecs-workers.yaml',
+  parameters: 'parameters/dev.json',
+  imageParameter: 'ImageUri',
+  secretParameters: { 'hoist-demo/openai': 'OpenAiSecretArn', 'hoist-demo/pinecone': 'PineconeSecretArn' } as Record<
+    string,
+    string
+  >,
+  secrets: [
+    'hoist-demo/openai: { from-env: DEMO_OPENAI_API_KEY, pattern: "^sk-", parameter: OpenAiSecretArn }',
+    'hoist-demo/pinecone: { from-env: DEMO_PINECONE_API_KEY, parameter: PineconeSecretArn }',
+  ].join('\n'),
+};
+
+let code = 1;
+try {
+  console.log(paint(2, `chain: ${CHAIN.join(' → ')} → second deploy → rollback`));
+  code = await main();
+} catch (error) {
+  console.error(`\n${paint(31, 'demo failed')}: ${error instanceof Error ? error.message : String(error)}`);
+  writeReport({ error: error instanceof Error ? error.message : String(error) });
+} finally {
+  printTable();
+  await cleanup();
+}
+process.exit(code);
