@@ -163,7 +163,7 @@ async function prepareEcr(ecr: Ecr, inputs: Inputs, reporter: Reporter, signal: 
     if (!existing) {
       throw new UserError(`ECR repository '${name}' does not exist, so there are no per-platform images to merge.`, {
         code: 'no-repository',
-        fix: 'run the matrix legs (mode: build, one platform each) before mode: merge (docs/actions/build-push-matrix.md).',
+        fix: 'run the matrix legs (mode: build, one platform each) before mode: merge (docs/actions/build-push-multiarch-matrix.md).',
       });
     }
     return existing.imageTagMutability ?? 'MUTABLE';
@@ -329,7 +329,7 @@ async function merge(
       `No per-platform image for commit ${commit.sha} in ${target.registry}/${inputs.repository}: ${missing.join(', ')} not found.`,
       {
         code: 'merge-missing',
-        fix: 'every matrix leg must run mode: build with one platform for this commit before mode: merge (docs/actions/build-push-matrix.md).',
+        fix: 'every matrix leg must run mode: build with one platform for this commit before mode: merge (docs/actions/build-push-multiarch-matrix.md).',
       },
     );
   }

@@ -82,7 +82,7 @@ export async function ensureEmulation(options: {
   options.reporter.annotate({
     level: 'warning',
     title: 'emulation',
-    message: `QEMU could not be registered for ${archs}: RUN steps for ${names} will fail on this ${hostArchitecture()} runner. Fix: install qemu-user-static (binfmt), or build each platform on a native runner (docs/actions/build-push-matrix.md).`,
+    message: `QEMU could not be registered for ${archs}: RUN steps for ${names} will fail on this ${hostArchitecture()} runner. Fix: install qemu-user-static (binfmt), or build each platform on a native runner (docs/actions/build-push-multiarch-matrix.md).`,
   });
   return 'unavailable';
 }
