@@ -47,7 +47,8 @@ describe('preflight (identity, region, tools) against moto', () => {
     await moto.startRecording();
     const r = await runAction(
       'preflight',
-      { builder: 'buildah' },
+      // The first slice's checks; the other checks are proven in preflight-checks.test.ts.
+      { builder: 'buildah', checks: 'identity, region, tools' },
       { env: { ...moto.env, PATH: pathWith({ buildah: 'echo "buildah version 1.33.7 (image-spec 1.1.0)"' }) } },
     );
     expect(r.exitCode).toBe(0);
@@ -85,7 +86,7 @@ describe('preflight (identity, region, tools) against moto', () => {
   test('aws: optional without credentials skips the AWS checks and still runs the local ones', async () => {
     const r = await runAction(
       'preflight',
-      { aws: 'optional', builder: 'buildah' },
+      { aws: 'optional', builder: 'buildah', checks: 'identity, region, tools' },
       { env: { ...noCredentials(), PATH: pathWith({ buildah: 'echo "buildah version 1.28.2"' }) } },
     );
     expect(r.exitCode).toBe(0);
@@ -167,7 +168,7 @@ describe('preflight (identity, region, tools) against moto', () => {
     [{ builder: 'podman' }, "Input 'builder' is 'podman': expected one of buildx, buildah, none."],
     [
       { checks: 'identity,quota' },
-      "Input 'checks' is 'quota': expected each item to be one of identity, region, tools.",
+      "Input 'checks' is 'quota': expected each item to be one of identity, region, tools, permissions,",
     ],
     [
       { 'allowed-account-ids': '12345' },

@@ -1,12 +1,45 @@
 import { hasConfiguredCredentials, isKnownRegion, resolveRegion, ecrRegistry, type AwsContext } from '@hoist/aws';
-import { exec as realExec, failsOn, InputError, type ActionContext, type Exec, type Finding } from '@hoist/kit';
-import { CATEGORIES, type Check, type CheckContext } from './checks/check.js';
-import { identityCheck } from './checks/identity.js';
+import {
+  exec as realExec,
+  failsOn,
+  InputError,
+  renderFindings,
+  type ActionContext,
+  type Exec,
+  type Finding,
+  type Reporter,
+} from '@hoist/kit';
+import { bucketCheck } from './checks/bucket.js';
+import { CATEGORIES, type CallerIdentity, type Check, type CheckContext } from './checks/check.js';
+import { committedSecretsCheck } from './checks/committed-secrets.js';
+import { healthCheckCheck } from './checks/health-check.js';
+import { fetchCallerIdentity, identityCheck } from './checks/identity.js';
+import { permissionsCheck } from './checks/permissions.js';
+import { quotasCheck } from './checks/quotas.js';
 import { describeRegion, regionCheck } from './checks/region.js';
+import { repositoryCheck } from './checks/repository.js';
+import { secretsCheck } from './checks/secrets.js';
+import { parametersCheck, templateCheck } from './checks/template.js';
 import { toolsCheck } from './checks/tools.js';
-import { getInputs } from './inputs.js';
+import { chosenChecks, getInputs, type Inputs } from './inputs.js';
+import { loadProject } from './project.js';
 
-const ALL_CHECKS: readonly Check[] = [identityCheck, regionCheck, toolsCheck];
+/** In the order of the issue's list; the summary groups them by the guide's categories. */
+const ALL_CHECKS: readonly Check[] = [
+  identityCheck,
+  regionCheck,
+  toolsCheck,
+  permissionsCheck,
+  secretsCheck,
+  bucketCheck,
+  repositoryCheck,
+  templateCheck,
+  parametersCheck,
+  quotasCheck,
+  committedSecretsCheck,
+  healthCheckCheck,
+];
+const TITLE = 'hoist preflight';
 
 /** The preflight action: every chosen check at once, no AWS writes, one table. */
 export async function preflight(
@@ -14,14 +47,40 @@ export async function preflight(
   exec: Exec = realExec,
 ): Promise<void> {
   const inputs = getInputs(source);
+  if (inputs['github-token']) reporter.setSecret(inputs['github-token']);
+  const ids = chosenChecks(inputs);
   const { region, source: regionSource } = await resolveRegion(inputs.region);
   const awsAvailable = inputs.aws === 'required' || hasConfiguredCredentials();
   const aws: AwsContext = { region, action: 'preflight' };
   if (regionSource === 'input' && awsAvailable && !isKnownRegion(region)) await assertRegionExists(aws, region, signal);
 
-  const context: CheckContext = { inputs, region, aws, awsAvailable, signal, exec, facts: {} };
-  const chosen = ALL_CHECKS.filter((c) => inputs.checks.includes(c.id));
-  const findings = (await Promise.all(chosen.map((check) => runCheck(check, context, inputs['check-timeout'])))).flat();
+  let identity: Promise<CallerIdentity> | undefined;
+  const context: CheckContext = {
+    inputs,
+    region,
+    aws,
+    awsAvailable,
+    signal,
+    exec,
+    facts: {},
+    project: await loadProject(inputs),
+    callerIdentity: () => (identity ??= fetchCallerIdentity(aws, signal)),
+  };
+  const chosen = ALL_CHECKS.filter((c) => ids.includes(c.id));
+  reporter.info(
+    `Running ${chosen.length} check${chosen.length === 1 ? '' : 's'} at once: ${chosen.map((c) => c.id).join(', ')}.`,
+  );
+  const started = Date.now();
+  const timings: string[] = [];
+  const results = await Promise.all(
+    chosen.map(async (check) => {
+      const findings = await runCheck(check, context, inputs['check-timeout']);
+      timings.push(`${check.id} ${Date.now() - started} ms`);
+      return findings;
+    }),
+  );
+  const findings = results.flat();
+  reporter.info(`Checks finished in ${Date.now() - started} ms (${timings.join(', ')}).`);
 
   reporter.setOutput('region', region);
   if (context.facts.accountId) {
@@ -29,8 +88,11 @@ export async function preflight(
     reporter.setOutput('registry', ecrRegistry(context.facts.accountId, region));
   }
   if (context.facts.callerArn) reporter.setOutput('caller-arn', context.facts.callerArn);
+  const capabilities = context.project.validation?.capabilities;
+  if (capabilities) reporter.setOutput('capabilities', capabilities.join(','));
   reporter.setOutput('report', findings);
-  reporter.findings(findings, { title: 'hoist preflight', categories: CATEGORIES });
+  reporter.findings(findings, { title: TITLE, categories: CATEGORIES });
+  await commentOnPullRequest(reporter, inputs, findings);
   if (failsOn(findings, inputs['fail-on'])) {
     const failed = [
       ...new Set(
@@ -88,4 +150,35 @@ async function assertRegionExists(aws: AwsContext, region: string, signal: Abort
     throw new InputError('region', region, `${expected} (it is not a region hoist knows, and AWS could not be asked)`);
   }
   if (status === 'absent') throw new InputError('region', region, `${expected} (AWS lists no such region)`);
+}
+
+/** With `github-token` on a pull request: the findings table as the preflight section of hoist's one PR comment. */
+async function commentOnPullRequest(reporter: Reporter, inputs: Inputs, findings: readonly Finding[]): Promise<void> {
+  const token = inputs['github-token'];
+  if (!token) return;
+  const { createGitHubClient, readGitHubEvent } = await import('@hoist/kit');
+  const event = readGitHubEvent();
+  if (event.pullRequestNumber === undefined) {
+    reporter.info('github-token is set, but this run is not about a pull request: no comment.');
+    return;
+  }
+  if (event.fromFork) {
+    reporter.info(
+      `Pull request #${event.pullRequestNumber} comes from a fork: its token is read-only, so the findings are in the job summary only (no comment).`,
+    );
+    return;
+  }
+  try {
+    const github = await createGitHubClient({ token, reporter });
+    const markdown = renderFindings(findings, { title: TITLE, categories: CATEGORIES });
+    const result = await github.upsertCommentSection(event.pullRequestNumber, 'preflight', markdown);
+    if (result.outcome !== 'read-only') reporter.info(`Pull request comment ${result.outcome}: ${result.url ?? ''}`);
+  } catch (error) {
+    // The comment is a convenience: the verdict stands without it.
+    reporter.annotate({
+      level: 'warning',
+      title: 'GitHub comment',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
 }

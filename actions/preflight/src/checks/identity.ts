@@ -1,5 +1,6 @@
 import type { Finding } from '@hoist/kit';
-import type { Check } from './check.js';
+import type { AwsContext } from '@hoist/aws';
+import type { CallerIdentity, Check } from './check.js';
 
 const CONFIGURE_FIX =
   'add aws-actions/configure-aws-credentials (OIDC: role-to-assume, with `permissions: id-token: write`) before this step; in a terminal, `aws configure` or AWS_PROFILE.';
@@ -9,18 +10,17 @@ export const identityCheck: Check = {
   id: 'identity',
   category: 'AWS authentication',
   needsAws: true,
-  async run({ aws, signal, facts, inputs }) {
-    const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-    const { createClient, classifyAwsError } = await import('@hoist/aws');
+  async run({ callerIdentity, facts, inputs }) {
+    const { classifyAwsError } = await import('@hoist/aws');
     let identity;
     try {
-      identity = await createClient(STSClient, aws).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+      identity = await callerIdentity();
     } catch (error) {
       return [credentialFailure(classifyAwsError(error))];
     }
-    const accountId = identity.Account ?? '';
+    const accountId = identity.account;
     facts.accountId = accountId;
-    if (identity.Arn) facts.callerArn = identity.Arn;
+    if (identity.arn) facts.callerArn = identity.arn;
     const allowed = inputs['allowed-account-ids'];
     if (allowed.length > 0 && !allowed.includes(accountId)) {
       return [
@@ -33,7 +33,7 @@ export const identityCheck: Check = {
       ];
     }
     return [
-      { check: 'identity', status: 'pass', message: `${identity.Arn ?? 'unknown caller'} in account ${accountId}` },
+      { check: 'identity', status: 'pass', message: `${identity.arn || 'unknown caller'} in account ${accountId}` },
     ];
   },
 };
@@ -72,4 +72,12 @@ function credentialFailure(error: { kind: string; name: string; message: string 
     message: `Could not ask AWS who the caller is (${error.name}): ${error.message}`,
     fix: 'check network access to AWS STS and retry.',
   };
+}
+
+/** sts:GetCallerIdentity: who the credentials belong to. */
+export async function fetchCallerIdentity(aws: AwsContext, signal: AbortSignal): Promise<CallerIdentity> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { createClient } = await import('@hoist/aws');
+  const answer = await createClient(STSClient, aws).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+  return { account: answer.Account ?? '', arn: answer.Arn ?? '' };
 }
