@@ -32,7 +32,8 @@ describe('scanText', () => {
     ['Pinecone pcsk_ key', `PINECONE_API_KEY=${pinecone}`, 'Pinecone API key (pcsk_…)'],
     [
       'Pinecone UUID key assigned to PINECONE_API_KEY',
-      'PINECONE_API_KEY="3f9a1c2e-7b4d-4e8f-9a0b-5c6d7e8f9a1b"',
+      // Assembled at run time, so this file holds no line that preflight's own scan of the repository would flag.
+      ['PINECONE', '_API_KEY="3f9a1c2e-7b4d-4e8f-9a0b-5c6d7e8f9a1b"'].join(''),
       'Pinecone API key (PINECONE_API_KEY)',
     ],
   ])('finds a %s', (_, text, kind) => {

@@ -1,0 +1,296 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import { truthy } from '@actions/expressions/result';
+import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
+import { parse } from 'yaml';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+type Yaml = Record<string, unknown>;
+
+interface WorkflowFile {
+  rel: string;
+  text: string;
+  doc: Yaml;
+}
+
+function record(value: unknown): Yaml {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Yaml) : {};
+}
+
+function list(value: unknown): Yaml[] {
+  return Array.isArray(value) ? value.map(record) : [];
+}
+
+function workflowFiles(dir: string): WorkflowFile[] {
+  return readdirSync(path.join(ROOT, dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => {
+      const rel = path.posix.join(dir, f);
+      const text = readFileSync(path.join(ROOT, rel), 'utf8');
+      return { rel, text, doc: record(parse(text)) };
+    });
+}
+
+const OWN = workflowFiles('.github/workflows');
+const EXAMPLES = workflowFiles('examples/workflows');
+const ALL = [...OWN, ...EXAMPLES];
+const byName = (rel: string): WorkflowFile => {
+  const file = ALL.find((w) => w.rel === rel);
+  if (!file) throw new Error(`${rel} is missing`);
+  return file;
+};
+
+const jobsOf = (w: WorkflowFile): [string, Yaml][] =>
+  Object.entries(record(w.doc['jobs'])).map(([k, v]) => [k, record(v)]);
+const on = (w: WorkflowFile): Yaml => record(w.doc['on']);
+
+/** The inputs an action declares, and which of them are required without a default. */
+function actionInputs(name: string): { all: Set<string>; required: string[] } | undefined {
+  const file = path.join(ROOT, 'actions', name, 'action.yml');
+  if (!existsSync(file)) return undefined;
+  const inputs = record(record(parse(readFileSync(file, 'utf8')))['inputs']);
+  return {
+    all: new Set(Object.keys(inputs)),
+    required: Object.entries(inputs)
+      .filter(([, v]) => record(v)['required'] === true && record(v)['default'] === undefined)
+      .map(([k]) => k),
+  };
+}
+
+/** A hoist action as a workflow step names it: `./actions/<name>` (this repository) or `./.hoist/actions/<name>`. */
+const HOIST_ACTION = /^\.\/(?:\.hoist\/)?actions\/([a-z0-9-]+)$/;
+
+/**
+ * Every problem with the hoist actions a workflow uses: a missing action, an input its action.yml does not declare,
+ * a required input not given. `actionsDir` is a lookup so a test can show the check failing on a renamed input.
+ */
+function hoistActionProblems(
+  text: string,
+  lookup: (name: string) => { all: Set<string>; required: string[] } | undefined = actionInputs,
+): string[] {
+  const problems: string[] = [];
+  const doc = record(parse(text));
+  for (const [jobId, job] of Object.entries(record(doc['jobs']))) {
+    for (const [i, step] of list(record(job)['steps']).entries()) {
+      const match = HOIST_ACTION.exec(String(step['uses'] ?? ''));
+      if (!match?.[1]) continue;
+      const where = `${jobId}.steps[${i}] (${String(step['id'] ?? match[1])})`;
+      const inputs = lookup(match[1]);
+      if (!inputs) {
+        problems.push(`${where}: actions/${match[1]}/action.yml does not exist`);
+        continue;
+      }
+      const given = Object.keys(record(step['with']));
+      for (const key of given)
+        if (!inputs.all.has(key)) problems.push(`${where}: input '${key}' is not in actions/${match[1]}/action.yml`);
+      for (const key of inputs.required)
+        if (!given.includes(key)) problems.push(`${where}: required input '${key}' is not given`);
+    }
+  }
+  return problems;
+}
+
+/** The inputs a reusable workflow declares (on.workflow_call.inputs). */
+function workflowCallInputs(w: WorkflowFile): Yaml {
+  return record(record(on(w)['workflow_call'])['inputs']);
+}
+
+/** Evaluates a step's `if:` the way the runner does; failure() is true: the step after a failed deploy-stack. */
+function evaluateIf(condition: string, steps: Record<string, Record<string, string>>): boolean {
+  const expression = condition.replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/\bfailure\(\)/g, 'true');
+  const lexed = new Lexer(expression).lex();
+  const parsed = new Parser(lexed.tokens, ['steps', 'inputs'], []).parse();
+  const stepsData = new data.Dictionary(
+    ...Object.entries(steps).map(([id, outputs]) => ({
+      key: id,
+      value: new data.Dictionary({
+        key: 'outputs',
+        value: new data.Dictionary(
+          ...Object.entries(outputs).map(([k, v]) => ({ key: k, value: new data.StringData(v) })),
+        ),
+      }),
+    })),
+  );
+  const context = new data.Dictionary(
+    { key: 'steps', value: stepsData },
+    { key: 'inputs', value: new data.Dictionary() },
+  );
+  return truthy(new Evaluator(parsed, context).evaluate());
+}
+
+describe('every workflow', () => {
+  test.each(ALL.map((w) => [w.rel, w] as const))('%s is valid for GitHub’s own workflow parser', async (_rel, w) => {
+    const result = parseWorkflow({ name: w.rel, content: w.text }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    if (!result.value) throw new Error(`${w.rel}: no template`);
+    const template = await convertWorkflowTemplate(result.context, result.value);
+    expect(template.errors ?? []).toEqual([]);
+  });
+
+  test.each(ALL.map((w) => [w.rel, w] as const))(
+    '%s: read-only by default, writes only where they are needed',
+    (_rel, w) => {
+      expect(w.doc['permissions']).toEqual({ contents: 'read' });
+      for (const [id, job] of jobsOf(w)) {
+        // A job that reaches AWS or calls a reusable workflow says what it needs; others inherit read-only.
+        if (
+          typeof job['uses'] === 'string' ||
+          /configure-aws-credentials|"\.\/(\.hoist\/)?actions\//.test(JSON.stringify(job))
+        ) {
+          expect([w.rel, id, typeof job['permissions']]).toEqual([w.rel, id, 'object']);
+        }
+        for (const [scope, level] of Object.entries(record(job['permissions']))) {
+          if (level !== 'write') continue;
+          // Each write scope, and where it may appear.
+          const allowed: Record<string, boolean> = {
+            'id-token': true,
+            'pull-requests': /pr-(preflight|comment)|self-test/.test(w.rel),
+            issues: /quota-audit/.test(w.rel),
+          };
+          expect([w.rel, id, scope, allowed[scope] ?? false]).toEqual([w.rel, id, scope, true]);
+        }
+      }
+    },
+  );
+
+  test.each(ALL.map((w) => [w.rel, w] as const))(
+    '%s: every hoist action it uses exists and takes the inputs given',
+    (_rel, w) => {
+      expect(hoistActionProblems(w.text)).toEqual([]);
+    },
+  );
+
+  test('a renamed input breaks that check', () => {
+    const deploy = byName('.github/workflows/deploy.yml');
+    const renamed = (name: string) => {
+      const inputs = actionInputs(name);
+      if (!inputs || name !== 'deploy-stack') return inputs;
+      const all = new Set([...inputs.all].map((k) => (k === 'stack-name' ? 'stack' : k)));
+      return { all, required: inputs.required.map((k) => (k === 'stack-name' ? 'stack' : k)) };
+    };
+    const problems = hoistActionProblems(deploy.text, renamed);
+    expect(problems).toEqual([
+      "deploy.steps[12] (deploy): input 'stack-name' is not in actions/deploy-stack/action.yml",
+      "deploy.steps[12] (deploy): required input 'stack' is not given",
+    ]);
+    expect(hoistActionProblems(deploy.text, () => undefined).length).toBeGreaterThan(0);
+  });
+
+  test('calls of reusable workflows name one that exists, with inputs it declares and every required one', () => {
+    const calls = ALL.flatMap((w) =>
+      jobsOf(w)
+        .filter(([, job]) => typeof job['uses'] === 'string')
+        .map(([id, job]) => ({ where: `${w.rel}:${id}`, uses: String(job['uses']), with: record(job['with']) })),
+    );
+    expect(calls.length).toBeGreaterThanOrEqual(6);
+    for (const call of calls) {
+      const match = /^(?:\.\/|hoist-dev\/hoist\/)(\.github\/workflows\/[a-z-]+\.yml)(?:@[0-9a-f]{40})?$/.exec(
+        call.uses,
+      );
+      expect([call.where, match?.[1]]).toEqual([call.where, expect.any(String)]);
+      const declared = workflowCallInputs(byName(match?.[1] ?? ''));
+      for (const key of Object.keys(call.with))
+        expect([call.where, key, key in declared]).toEqual([call.where, key, true]);
+      const required = Object.entries(declared).filter(([, v]) => record(v)['required'] === true);
+      for (const [key] of required) expect([call.where, key, key in call.with]).toEqual([call.where, key, true]);
+    }
+  });
+
+  test('nothing in hoist’s own repository runs on a schedule or reaches AWS on push or pull request', () => {
+    for (const w of OWN) {
+      expect([w.rel, 'schedule' in on(w)]).toEqual([w.rel, false]);
+      if (!('push' in on(w) || 'pull_request' in on(w))) continue;
+      // Only the local emulator: no OIDC credentials, no call of the deploy workflow.
+      expect([w.rel, w.text.includes('configure-aws-credentials')]).toEqual([w.rel, false]);
+      expect([w.rel, /uses: \.\/\.github\/workflows\/deploy\.yml/.test(w.text)]).toEqual([w.rel, false]);
+    }
+    expect(Object.keys(on(byName('.github/workflows/deploy-dispatch.yml')))).toEqual(['workflow_dispatch']);
+    for (const reusable of ['deploy.yml', 'pr-preflight.yml', 'pr-comment.yml', 'quota-audit.yml']) {
+      expect(Object.keys(on(byName(`.github/workflows/${reusable}`)))).toEqual(['workflow_call']);
+    }
+  });
+
+  test('the examples a user copies cover dispatch, pull requests, the comment stage and a schedule', () => {
+    const triggers = EXAMPLES.flatMap((w) => Object.keys(on(w)));
+    for (const t of ['workflow_dispatch', 'pull_request', 'workflow_run', 'schedule']) expect(triggers).toContain(t);
+  });
+});
+
+describe('deploy.yml', () => {
+  const deploy = byName('.github/workflows/deploy.yml');
+  const jobs = Object.fromEntries(jobsOf(deploy));
+  const deployJob = record(jobs['deploy']);
+  const steps = list(deployJob['steps']);
+  const step = (id: string): Yaml => {
+    const found = steps.find((s) => s['id'] === id);
+    if (!found) throw new Error(`deploy.yml has no step ${id}`);
+    return found;
+  };
+
+  test('runs the chain in order: preflight → secrets-sync → quota-check → cfn-validate → build → deploy → rollback', () => {
+    const order = steps.map((s) => HOIST_ACTION.exec(String(s['uses'] ?? ''))?.[1]).filter((n) => n !== undefined);
+    expect(order).toEqual([
+      'preflight',
+      'secrets-sync',
+      'quota-check',
+      'cfn-validate',
+      'build-push-multiarch',
+      'deploy-stack',
+      'rollback',
+    ]);
+  });
+
+  test('native runners: one build leg per platform, then merge, then the deploy job', () => {
+    const leg = list(record(jobs['build-platform'])['steps']).find((s) =>
+      String(s['uses']).endsWith('build-push-multiarch'),
+    );
+    const merge = list(record(jobs['merge'])['steps']).find((s) => String(s['uses']).endsWith('build-push-multiarch'));
+    expect(record(leg?.['with'])['mode']).toBe('build');
+    expect(record(leg?.['with'])['platforms']).toBe('${{ matrix.platform }}');
+    expect(record(merge?.['with'])['mode']).toBe('merge');
+    expect(record(jobs['merge'])['needs']).toBe('build-platform');
+    expect(deployJob['needs']).toEqual(['build-platform', 'merge']);
+    expect(String(deployJob['if'])).toContain("!contains(needs.*.result, 'failure')");
+  });
+
+  test('preflight and cfn-validate treat the image and the secret ARNs as deferred parameters', () => {
+    expect(record(step('preflight')['with'])['deferred-parameters']).toBe('${{ inputs.deferred-parameters }}');
+    expect(record(step('validate')['with'])['deferred-parameters']).toBe('${{ inputs.deferred-parameters }}');
+    const defaults = String(record(workflowCallInputs(deploy)['deferred-parameters'])['default']);
+    expect(defaults.split(',')).toEqual(['ImageUri', 'OpenAiSecretArn', 'PineconeSecretArn']);
+  });
+
+  test.each([
+    ['unhealthy', 'false', true],
+    ['failed', 'true', true],
+    ['failed', 'false', false],
+    ['rolled-back', '', false],
+    ['deployed', '', false],
+    ['no-changes', '', false],
+  ])('rollback after status %s (stuck: %s) → %s', (status, stuck, expected) => {
+    const condition = String(step('rollback')['if']);
+    expect(evaluateIf(condition, { deploy: { status }, 'stack-state': { stuck } })).toBe(expected);
+  });
+
+  test('the stack-state probe runs only after a failed deploy-stack', () => {
+    const condition = String(step('stack-state')['if']);
+    expect(evaluateIf(condition, { deploy: { status: 'failed' } })).toBe(true);
+    expect(evaluateIf(condition, { deploy: { status: 'rolled-back' } })).toBe(false);
+  });
+
+  test('OIDC, least permissions, the environment, and one deploy per stack at a time', () => {
+    for (const id of ['build-platform', 'merge', 'deploy']) {
+      expect([id, record(jobs[id])['permissions']]).toEqual([id, { contents: 'read', 'id-token': 'write' }]);
+    }
+    expect(deployJob['environment']).toBe('${{ inputs.environment }}');
+    const concurrency = record(deployJob['concurrency']);
+    expect(String(concurrency['group'])).toContain('${{ inputs.stack-name }}');
+    expect(String(concurrency['group'])).toContain('${{ inputs.region }}');
+    expect(concurrency['cancel-in-progress']).toBe(false);
+    expect(steps.some((s) => String(s['uses']).startsWith('aws-actions/configure-aws-credentials@'))).toBe(true);
+  });
+});
