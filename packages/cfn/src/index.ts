@@ -1,0 +1,12 @@
+export * from './nodes.js';
+export * from './parse.js';
+export * from './template.js';
+export * from './parameters-file.js';
+export * from './placeholders.js';
+export * from './capabilities.js';
+export * from './validate.js';
+export * from './rules/catalog.js';
+export { bucketNameProblem } from './rules/literals.js';
+export { needsS3Upload, TEMPLATE_LIMITS } from './rules/limits.js';
+export { parameterConstraintViolations, isValidParameterType, type ConstraintViolation } from './rules/parameters.js';
+export * from './spec/index.js';
