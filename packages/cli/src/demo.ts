@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHAIN, shouldRollBack, type DeployStatus } from './chain.js';
 import { actionDefaults, ROOT } from '../../../test/support/run-action.js';
-import { MOTO_INSTALL_HINT, startMoto, type Moto } from '../../../test/support/moto.js';
+import { MOTO_INSTALL_HINT, requireMoto, startMoto, type Moto } from '../../../test/support/moto.js';
 import { startRegistry, type TestRegistry } from '../../../test/support/registry.js';
 import { buildahEnv } from '../../../test/support/buildah.js';
 
@@ -105,7 +105,9 @@ function fail(result: StepResult, why: string): never {
 }
 
 async function startServices(): Promise<Services> {
-  if (!commandExists('moto_server')) {
+  try {
+    requireMoto();
+  } catch {
     console.error(MOTO_INSTALL_HINT);
     process.exit(1);
   }
@@ -115,7 +117,8 @@ async function startServices(): Promise<Services> {
     paint(1, 'hoist demo') + ' — the whole chain on a local AWS emulator (moto_server), nothing leaves this machine.',
   );
   // ECS services in moto never reach their desired count unless told to: this stands in for tasks starting.
-  const moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
+  // A non-documentation account id: 123456789012 in a parameter value reads as a placeholder to the checks.
+  const moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1', MOTO_ACCOUNT_ID: '210987654321' });
   cleanups.push(() => moto.stop());
   console.log(`  AWS emulator: moto_server at ${moto.url}`);
   let registry: TestRegistry | undefined;
@@ -166,7 +169,9 @@ async function main(): Promise<number> {
     DEMO_PINECONE_API_KEY: `pcsk_demo_${randomBytes(12).toString('hex')}`,
   };
   const parameters = path.join(services.work, 'parameters.json');
-  cpSync(path.join(WORKLOAD, DEMO.parameters), parameters);
+  // moto reports MOTO_ECS_SERVICE_RUNNING tasks for every service, so a service scaled to zero would never settle.
+  const file = JSON.parse(readFileSync(path.join(WORKLOAD, DEMO.parameters), 'utf8')) as unknown;
+  writeFileSync(parameters, JSON.stringify(setParameter(file, 'WorkerMinCount', '1'), null, 2) + '\n');
   const template = path.join(WORKLOAD, DEMO.template);
   const deferred = [DEMO.imageParameter, ...Object.values(DEMO.secretParameters)].join(',');
   const envA = { ...baseEnv(services, shaA), ...secretEnv };
@@ -295,7 +300,7 @@ async function seedImage(services: Services, step: string, release: string, para
   const put = await ecr.send(
     new PutImageCommand({ repositoryName: REPOSITORY, imageManifest: manifest, imageTag: release }),
   );
-  const uri = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${REPOSITORY}@${put.image?.imageId?.imageDigest ?? ''}`;
+  const uri = `210987654321.dkr.ecr.us-east-1.amazonaws.com/${REPOSITORY}@${put.image?.imageId?.imageDigest ?? ''}`;
   const file = JSON.parse(readFileSync(parameters, 'utf8')) as unknown;
   writeFileSync(parameters, JSON.stringify(setParameter(file, DEMO.imageParameter, uri), null, 2) + '\n');
   results.push({
@@ -370,16 +375,18 @@ async function cleanup(): Promise<void> {
 }
 
 let interrupted = false;
-process.on('SIGINT', () => {
+const onSignal = (signal: NodeJS.Signals) => {
   if (interrupted) process.exit(130);
   interrupted = true;
-  console.log('\nInterrupted: stopping the emulator and removing temporary files…');
+  console.log(`\n${signal}: stopping the emulator and removing temporary files…`);
   void cleanup().then(() => process.exit(130));
-});
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 const DEMO = {
   template: 'templates/ecs-workers.yaml',
-  parameters: 'parameters/dev.json',
+  parameters: 'parameters/ecs-dev.json',
   imageParameter: 'ImageUri',
   secretParameters: { 'hoist-demo/openai': 'OpenAiSecretArn', 'hoist-demo/pinecone': 'PineconeSecretArn' } as Record<
     string,

@@ -533,9 +533,14 @@ async function afterStable(
   if (result.status !== 'deployed' && rolled.size === 0) return;
   const verifyOptions = { deadline: options.deadline, signal: options.signal };
   const findings: Finding[] = [];
-  if (ecsServices.length > 0)
+  if (ecsServices.length > 0) {
+    reporter.info(
+      `Verifying ${ecsServices.length} ECS service(s) until each rollout completes with running = desired: ${ecsServices.map((s) => s.name).join(', ')}.`,
+    );
     findings.push(...(await verifyEcsServices(await services.ecs(), ecsServices, verifyOptions)));
+  }
   if (groups.length > 0 && result.status === 'deployed') {
+    reporter.info(`Verifying ${groups.length} Auto Scaling group(s) until every instance is InService and Healthy.`);
     findings.push(...(await verifyAutoScalingGroups(await services.autoscaling(), groups, verifyOptions)));
   }
   if (options.healthCheckUrl) {
