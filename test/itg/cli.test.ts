@@ -29,7 +29,7 @@ function hoist(
 }
 
 test('hoist preflight runs the action in the terminal: a findings table, outputs, exit 0', async () => {
-  const r = await hoist(['preflight', '--builder', 'none']);
+  const r = await hoist(['preflight', '--builder', 'none', '--checks', 'identity,region,tools']);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/PASS {2}identity +arn:aws:sts::123456789012:user\/moto in account 123456789012/);
   expect(r.stdout).toMatch(/registry +123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com/);

@@ -278,7 +278,11 @@ function parseJson(text) {
                 const v = value(depth + 1);
                 const previous = seen.get(key);
                 if (previous) {
-                    problems.push({ code: 'duplicate-key', message: `Duplicate key '${key}' (first at line ${previous.line})`, pos: keyPos });
+                    problems.push({
+                        code: 'duplicate-key',
+                        message: `Duplicate key '${key}' (first at line ${previous.line})`,
+                        pos: keyPos,
+                    });
                     const index = entries.findIndex((e) => e.key === key);
                     entries.splice(index, 1);
                 }
@@ -349,7 +353,11 @@ function parseJson(text) {
     }
     catch (error) {
         if (error instanceof JsonSyntaxError) {
-            return { format: 'json', root: undefined, problems: [{ code: 'syntax', message: `JSON syntax error: ${error.message}`, pos: error.pos }] };
+            return {
+                format: 'json',
+                root: undefined,
+                problems: [{ code: 'syntax', message: `JSON syntax error: ${error.message}`, pos: error.pos }],
+            };
         }
         throw error;
     }
@@ -375,7 +383,9 @@ function parseYaml(text) {
             format: 'yaml',
             root: undefined,
             // The first error only: the ones after it are mostly its echo (every later line "at the wrong column").
-            problems: doc.errors.slice(0, 1).map((e) => ({ code: 'syntax', message: `YAML syntax error: ${firstLine(e.message)}`, pos: posAt(e.pos[0]) })),
+            problems: doc.errors
+                .slice(0, 1)
+                .map((e) => ({ code: 'syntax', message: `YAML syntax error: ${firstLine(e.message)}`, pos: posAt(e.pos[0]) })),
         };
     }
     const problems = [];
@@ -386,7 +396,11 @@ function parseYaml(text) {
     }
     catch (error) {
         if (error instanceof AliasLimitError) {
-            return { format: 'yaml', root: undefined, problems: [...problems, { code: 'alias-limit', message: error.message, pos: converter.lastAliasPos }] };
+            return {
+                format: 'yaml',
+                root: undefined,
+                problems: [...problems, { code: 'alias-limit', message: error.message, pos: converter.lastAliasPos }],
+            };
         }
         throw error;
     }
@@ -490,7 +504,11 @@ class YamlConverter {
                     const value = this.convert(pair.value, depth + 1);
                     const previous = seen.get(key);
                     if (previous) {
-                        this.problems.push({ code: 'duplicate-key', message: `Duplicate key '${key}' (first at line ${previous.line})`, pos: keyPos });
+                        this.problems.push({
+                            code: 'duplicate-key',
+                            message: `Duplicate key '${key}' (first at line ${previous.line})`,
+                            pos: keyPos,
+                        });
                         entries.splice(entries.findIndex((e) => e.key === key), 1);
                     }
                     seen.set(key, keyPos);
@@ -608,7 +626,13 @@ function template_parseTemplate(body, options = {}) {
     for (const e of entriesOf(root, 'Resources'))
         template.resources.set(e.key, resourceDef(e));
     for (const e of entriesOf(root, 'Outputs')) {
-        template.outputs.set(e.key, { name: e.key, pos: e.keyPos, node: e.value, value: section(e.value, 'Value'), condition: nameAt(section(e.value, 'Condition')) });
+        template.outputs.set(e.key, {
+            name: e.key,
+            pos: e.keyPos,
+            node: e.value,
+            value: section(e.value, 'Value'),
+            condition: nameAt(section(e.value, 'Condition')),
+        });
     }
     const transform = root.byKey.get('Transform');
     if (transform) {
@@ -685,7 +709,9 @@ function resourceDef(e) {
 function isListParameterType(type) {
     if (!type)
         return false;
-    return type === 'CommaDelimitedList' || type.startsWith('List<') || /^AWS::SSM::Parameter::Value<List<|^AWS::SSM::Parameter::Value<CommaDelimitedList>/.test(type);
+    return (type === 'CommaDelimitedList' ||
+        type.startsWith('List<') ||
+        /^AWS::SSM::Parameter::Value<List<|^AWS::SSM::Parameter::Value<CommaDelimitedList>/.test(type));
 }
 /**
  * Every Ref, GetAtt and Sub variable under `node`. Variables defined by a Sub's own variable map are not
@@ -1011,7 +1037,9 @@ function detectIndent(text) {
  * `createAs` (default: the CodePipeline object, JSON).
  */
 function writeParameterValues(path, updates, options = {}) {
-    const current = (0,external_node_fs_.existsSync)(path) ? readParametersFile(path) : parseParametersFile(emptyFile(options.createAs ?? 'codepipeline'), { path });
+    const current = (0,external_node_fs_.existsSync)(path)
+        ? readParametersFile(path)
+        : parseParametersFile(emptyFile(options.createAs ?? 'codepipeline'), { path });
     const text = setParameterValues(current, updates);
     (0,external_node_fs_.writeFileSync)(path, text);
     return parseParametersFile(text, { path });
@@ -1172,14 +1200,20 @@ function capabilities_requiredCapabilities(template, depth = 0) {
                 add('CAPABILITY_IAM', `${r.logicalId} is an IAM resource (${type})`, r.pos);
             }
         }
-        else if (Object.hasOwn(SAM_ROLE_PROPERTY, type) && get(r.properties, SAM_ROLE_PROPERTY[type]) === undefined) {
+        else if (Object.hasOwn(SAM_ROLE_PROPERTY, type) &&
+            get(r.properties, SAM_ROLE_PROPERTY[type]) === undefined) {
             add('CAPABILITY_IAM', `${r.logicalId} (${type}) creates an IAM role (it has no ${SAM_ROLE_PROPERTY[type]})`, r.pos);
         }
         else if (type === 'AWS::CloudFormation::Stack' && depth < MAX_NESTING) {
             const child = nestedTemplate(template, text(get(r.properties, 'TemplateURL')));
             if (child) {
                 for (const reason of capabilities_requiredCapabilities(child, depth + 1).reasons) {
-                    reasons.push({ ...reason, why: `nested stack ${r.logicalId}: ${reason.why}`, pos: r.pos, ...(template.file ? { file: template.file } : {}) });
+                    reasons.push({
+                        ...reason,
+                        why: `nested stack ${r.logicalId}: ${reason.why}`,
+                        pos: r.pos,
+                        ...(template.file ? { file: template.file } : {}),
+                    });
                 }
             }
         }
@@ -1797,7 +1831,9 @@ function references_didYouMean(name, candidates) {
 }
 /** Types whose GetAtt attributes are not in the resource data (they come from the custom code or nested stack). */
 function takesAnyAttribute(type) {
-    return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' || type.startsWith('AWS::Serverless::');
+    return (type.startsWith('Custom::') ||
+        type === 'AWS::CloudFormation::CustomResource' ||
+        type.startsWith('AWS::Serverless::'));
 }
 /** H2001–H2009 and H3005: every name a template uses is declared; no circular dependencies. */
 function checkReferences(context) {
@@ -1860,7 +1896,9 @@ function checkReferences(context) {
         const spec = resourceType(type);
         if (!spec || attributeShape(type, attribute) !== undefined)
             return;
-        report('H3005', ref.pos, `${type} has no attribute '${attribute}' (GetAtt ${ref.target}.${attribute}).${references_didYouMean(attribute, spec.attributes)}`, spec.attributes.length > 0 ? `use one of: ${spec.attributes.join(', ')}.` : `${type} has no GetAtt attributes; use Ref ${ref.target}.`);
+        report('H3005', ref.pos, `${type} has no attribute '${attribute}' (GetAtt ${ref.target}.${attribute}).${references_didYouMean(attribute, spec.attributes)}`, spec.attributes.length > 0
+            ? `use one of: ${spec.attributes.join(', ')}.`
+            : `${type} has no GetAtt attributes; use Ref ${ref.target}.`);
     };
     const checkConditionName = (name, pos) => {
         if (conditions.has(name))
@@ -2021,7 +2059,9 @@ function reportCycles(edges, { report }) {
             if (!edge)
                 continue;
             const others = component.filter((c) => c !== name);
-            report('H2007', edge.pos, selfLoop ? `${name} refers to itself.` : `Circular dependency: ${name} depends on ${edge.target}, and ${others.join(', ')} depend${others.length === 1 ? 's' : ''} back on ${name}.`, 'break the cycle: remove a DependsOn, or move the reference into a separate resource (e.g. an ingress rule or an attachment).');
+            report('H2007', edge.pos, selfLoop
+                ? `${name} refers to itself.`
+                : `Circular dependency: ${name} depends on ${edge.target}, and ${others.join(', ')} depend${others.length === 1 ? 's' : ''} back on ${name}.`, 'break the cycle: remove a DependsOn, or move the reference into a separate resource (e.g. an ingress rule or an attachment).');
         }
     }
 }
@@ -2054,7 +2094,9 @@ function checkResourceSpec(context) {
         const checker = new ShapeChecker(template, type, context);
         const props = r.properties;
         if (props === undefined) {
-            const required = Object.values(spec.properties).filter((p) => p.required).map((p) => p.name);
+            const required = Object.values(spec.properties)
+                .filter((p) => p.required)
+                .map((p) => p.name);
             if (required.length > 0) {
                 report('H3003', r.pos, `${r.logicalId} (${type}) is missing required ${plural(required)}: ${required.join(', ')}.`, `add Properties with ${required.join(', ')}.`);
             }
@@ -2112,7 +2154,11 @@ class ShapeChecker {
             .filter((p) => p.required && !node.byKey.has(p.name))
             .map((p) => p.name);
         if (missing.length > 0) {
-            const pos = resource ? (resource.node.kind === 'map' ? (resource.node.byKey.get('Properties')?.keyPos ?? node.pos) : node.pos) : node.pos;
+            const pos = resource
+                ? resource.node.kind === 'map'
+                    ? (resource.node.byKey.get('Properties')?.keyPos ?? node.pos)
+                    : node.pos
+                : node.pos;
             report('H3003', pos, `${where} is missing required ${plural(missing)}: ${missing.join(', ')}.`, `add ${missing.join(', ')}.`);
         }
     }
@@ -2175,7 +2221,8 @@ class ShapeChecker {
         if (value === undefined)
             return;
         const { report } = this.context;
-        if ((shape.kind === 'integer' && !/^[+-]?\d+$/.test(value.trim())) || (shape.kind === 'number' && !Number.isFinite(Number(value)))) {
+        if ((shape.kind === 'integer' && !/^[+-]?\d+$/.test(value.trim())) ||
+            (shape.kind === 'number' && !Number.isFinite(Number(value)))) {
             report('H3004', node.pos, `${where}: '${value}' is not ${shape.kind === 'integer' ? 'an integer' : 'a number'}.`, `give ${where} a number.`);
             return;
         }
@@ -2183,7 +2230,9 @@ class ShapeChecker {
             report('H3004', node.pos, `${where}: '${value}' is not a boolean.`, 'write true or false.');
             return;
         }
-        if ((shape.kind === 'string' || shape.kind === 'integer') && shape.allowedValues && shape.allowedValues.length > 0) {
+        if ((shape.kind === 'string' || shape.kind === 'integer') &&
+            shape.allowedValues &&
+            shape.allowedValues.length > 0) {
             const allowed = shape.allowedValues.map(String);
             if (!allowed.includes(value)) {
                 const s = suggest(value, allowed);
@@ -2244,7 +2293,11 @@ class ShapeChecker {
                 const shape = type && attribute !== undefined ? attributeShape(type, attribute) : undefined;
                 if (!shape)
                     return 'unknown';
-                return shape.kind === 'list' ? 'list' : shape.kind === 'json' || shape.kind === 'any' || shape.kind === 'union' ? 'unknown' : 'scalar';
+                return shape.kind === 'list'
+                    ? 'list'
+                    : shape.kind === 'json' || shape.kind === 'any' || shape.kind === 'union'
+                        ? 'unknown'
+                        : 'scalar';
             }
             case 'Fn::GetAZs':
             case 'Fn::Split':
@@ -2316,7 +2369,11 @@ const AWS_PARAMETER_TYPES = new Set([
     'AWS::SSM::Parameter::Name',
 ]);
 function isValidParameterType(type) {
-    if (type === 'String' || type === 'Number' || type === 'CommaDelimitedList' || type === 'List<Number>' || type === 'List<String>')
+    if (type === 'String' ||
+        type === 'Number' ||
+        type === 'CommaDelimitedList' ||
+        type === 'List<Number>' ||
+        type === 'List<String>')
         return true;
     if (AWS_PARAMETER_TYPES.has(type))
         return true;
@@ -2494,7 +2551,13 @@ const ADMIN_PORTS = [
     [3389, 'RDP'],
 ];
 const IAM_POLICY_HOLDERS = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
-const IAM_POLICIES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy']);
+const IAM_POLICIES = new Set([
+    'AWS::IAM::Policy',
+    'AWS::IAM::ManagedPolicy',
+    'AWS::IAM::RolePolicy',
+    'AWS::IAM::UserPolicy',
+    'AWS::IAM::GroupPolicy',
+]);
 function items(node) {
     if (node === undefined)
         return [];

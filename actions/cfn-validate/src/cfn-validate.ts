@@ -197,7 +197,11 @@ function report(
   const failOn = inputs['fail-on'];
   if ((failOn !== 'never' && counts.error > 0) || (failOn === 'warning' && counts.warning > 0)) {
     reporter.fail(
-      `cfn-validate: ${counts.error} errors and ${counts.warning} warnings (fail-on: ${failOn}). The annotations show each on its line.`,
+      `cfn-validate: ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} (fail-on: ${failOn}). The annotations show each on its line.`,
     );
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

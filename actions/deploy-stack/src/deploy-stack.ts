@@ -26,7 +26,7 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
   const aws: AwsContext = { region, action: 'deploy-stack' };
   const stack = await import('@hoist/cfn/stack');
   const services = {
-    cfn: await stack.createCloudFormationApi(aws),
+    cfn: await stack.createCloudFormationApi(aws, signal),
     releases: await stack.createReleaseStoreApi(aws),
     artifacts: () => stack.createArtifactsApi(aws),
     ecs: () => stack.createEcsApi(aws),

@@ -4570,7 +4570,8 @@ async function recordRelease(api, stackName, release, onProblem) {
     const history = await readReleases(api, stackName, onProblem);
     const next = boundHistory({
         ...history,
-        releases: [release, ...history.releases.filter((r) => r.id !== release.id)],
+        // Newest first by execution time; a stable sort keeps the new record ahead of one from the same instant.
+        releases: [release, ...history.releases.filter((r) => r.id !== release.id)].sort((a, b) => b.time.localeCompare(a.time)),
     });
     await api.putParameter(releasesParameterName(stackName), JSON.stringify(next), `hoist release history of stack ${stackName} (newest first)`);
     return next;
@@ -5102,7 +5103,10 @@ async function deployStack(options, services, reporter, hooks = {}) {
             result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
         }
     }
-    await writeRelease(options, services, reporter, result, final, templateBody, noEcho);
+    // The change set's own values are what this run deployed; the stack read after the wait may already carry a
+    // later run's update. The stack fills in what the change set does not spell out.
+    const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
+    await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
     return result;
 }
 /** The stack as it stands once no operation is running; recreates a failed first create when asked. */
@@ -5283,9 +5287,12 @@ async function afterStable(stack, options, services, reporter, result, updatedBy
         return;
     const verifyOptions = { deadline: options.deadline, signal: options.signal };
     const findings = [];
-    if (ecsServices.length > 0)
+    if (ecsServices.length > 0) {
+        reporter.info(`Verifying ${ecsServices.length} ECS service(s) until each rollout completes with running = desired: ${ecsServices.map((s) => s.name).join(', ')}.`);
         findings.push(...(await verifyEcsServices(await services.ecs(), ecsServices, verifyOptions)));
+    }
     if (groups.length > 0 && result.status === 'deployed') {
+        reporter.info(`Verifying ${groups.length} Auto Scaling group(s) until every instance is InService and Healthy.`);
         findings.push(...(await verifyAutoScalingGroups(await services.autoscaling(), groups, verifyOptions)));
     }
     if (options.healthCheckUrl) {
@@ -5299,7 +5306,14 @@ async function afterStable(stack, options, services, reporter, result, updatedBy
         result.message = `Stack ${options.stackName} updated, but verification failed (${failed.join(', ')}): the new release is running and unhealthy. To go back: ${rollbackCommand(options.stackName).split(';')[0]}.`;
     }
 }
-async function writeRelease(options, services, reporter, result, final, templateBody, noEcho) {
+function releaseParameters(fromChangeSet, fromStack) {
+    const values = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
+    for (const p of fromChangeSet ?? [])
+        if (p.ParameterValue !== undefined)
+            values.set(p.ParameterKey, p);
+    return [...values.values()];
+}
+async function writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, executedAt) {
     const outcome = result.status === 'deployed'
         ? 'deployed'
         : result.status === 'unhealthy'
@@ -5307,8 +5321,10 @@ async function writeRelease(options, services, reporter, result, final, template
             : result.status === 'rolled-back'
                 ? 'rolled-back'
                 : 'failed';
-    const parameters = recordableParameters(final?.Parameters ?? [], noEcho);
-    const now = new Date();
+    const parameters = recordableParameters(deployed, noEcho);
+    // A release is placed in the history by when it was executed, not when its run finished waiting: two runs that
+    // overlap on one stack keep the order in which their updates reached it.
+    const now = executedAt;
     const release = {
         id: newReleaseId(now, options.release.gitSha),
         time: now.toISOString(),

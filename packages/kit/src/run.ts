@@ -50,7 +50,8 @@ export async function run(main: ActionMain, options: RunOptions = {}): Promise<v
     const step = isPost && options.post ? options.post : main;
     await step({ reporter, inputs: options.inputs ?? envInputs, signal: controller.signal });
   } catch (error) {
-    reportFailure(reporter, error);
+    // After a cancel, what the step throws (the SDK's AbortError, a killed tool) is the cancel: say that, clearly.
+    reportFailure(reporter, controller.signal.aborted ? controller.signal.reason : error);
   } finally {
     reporter.close?.();
     process.off('SIGTERM', onSignal);

@@ -10,12 +10,14 @@ export const identityCheck: Check = {
   id: 'identity',
   category: 'AWS authentication',
   needsAws: true,
-  async run({ callerIdentity, facts, inputs }) {
+  async run({ callerIdentity, facts, inputs, signal }) {
     const { classifyAwsError } = await import('@hoist/aws');
     let identity;
     try {
       identity = await callerIdentity();
     } catch (error) {
+      // A cancel or the check's timeout is not a credentials problem: the runner reports those.
+      if (signal.aborted) throw error;
       return [credentialFailure(classifyAwsError(error))];
     }
     const accountId = identity.account;

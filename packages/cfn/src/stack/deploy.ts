@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Finding, Reporter } from '@hoist/kit';
 import { UserError } from '@hoist/kit';
 import { parseTemplate } from '../template.js';
-import type { CloudFormationApi, Stack } from './api.js';
+import type { CloudFormationApi, Parameter, Stack } from './api.js';
 import {
   MAX_TEMPLATE_BODY_BYTES,
   ensureArtifactsBucket,
@@ -299,7 +299,10 @@ export async function deployStack(
       result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
     }
   }
-  await writeRelease(options, services, reporter, result, final, templateBody, noEcho);
+  // The change set's own values are what this run deployed; the stack read after the wait may already carry a
+  // later run's update. The stack fills in what the change set does not spell out.
+  const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
+  await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
   return result;
 }
 
@@ -555,14 +558,24 @@ async function afterStable(
   }
 }
 
+function releaseParameters(
+  fromChangeSet: readonly Parameter[] | undefined,
+  fromStack: readonly Parameter[] | undefined,
+): Parameter[] {
+  const values = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
+  for (const p of fromChangeSet ?? []) if (p.ParameterValue !== undefined) values.set(p.ParameterKey, p);
+  return [...values.values()];
+}
+
 async function writeRelease(
   options: DeployStackOptions,
   services: DeployStackServices,
   reporter: Reporter,
   result: DeployStackResult,
-  final: Stack | undefined,
+  deployed: readonly Parameter[],
   templateBody: string,
   noEcho: ReadonlySet<string>,
+  executedAt: Date,
 ): Promise<void> {
   const outcome =
     result.status === 'deployed'
@@ -572,8 +585,10 @@ async function writeRelease(
         : result.status === 'rolled-back'
           ? 'rolled-back'
           : 'failed';
-  const parameters = recordableParameters(final?.Parameters ?? [], noEcho);
-  const now = new Date();
+  const parameters = recordableParameters(deployed, noEcho);
+  // A release is placed in the history by when it was executed, not when its run finished waiting: two runs that
+  // overlap on one stack keep the order in which their updates reached it.
+  const now = executedAt;
   const release: ReleaseRecord = {
     id: newReleaseId(now, options.release.gitSha),
     time: now.toISOString(),

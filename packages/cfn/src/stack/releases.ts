@@ -158,7 +158,10 @@ export async function recordRelease(
   const history = await readReleases(api, stackName, onProblem);
   const next = boundHistory({
     ...history,
-    releases: [release, ...history.releases.filter((r) => r.id !== release.id)],
+    // Newest first by execution time; a stable sort keeps the new record ahead of one from the same instant.
+    releases: [release, ...history.releases.filter((r) => r.id !== release.id)].sort((a, b) =>
+      b.time.localeCompare(a.time),
+    ),
   });
   await api.putParameter(
     releasesParameterName(stackName),
