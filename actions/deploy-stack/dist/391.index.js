@@ -32,7 +32,6 @@ __webpack_require__.d(__webpack_exports__, {
   describeChangeCounts: () => (/* reexport */ describeChangeCounts),
   describeRootCause: () => (/* reexport */ describeRootCause),
   ensureArtifactsBucket: () => (/* reexport */ ensureArtifactsBucket),
-  findRelease: () => (/* reexport */ findRelease),
   findRootCause: () => (/* reexport */ findRootCause),
   forcedTargets: () => (/* reexport */ forcedTargets),
   formatEvent: () => (/* reexport */ formatEvent),
@@ -55,6 +54,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderPreview: () => (/* reexport */ renderPreview),
   resourceChangeRows: () => (/* reexport */ resourceChangeRows),
   rollbackCommand: () => (/* reexport */ rollbackCommand),
+  runContext: () => (/* reexport */ runContext),
   serviceState: () => (/* reexport */ serviceState),
   stackGroups: () => (/* reexport */ stackGroups),
   stackPhase: () => (/* reexport */ stackPhase),
@@ -125,7 +125,8 @@ async function createCloudFormationApi(aws, signal) {
             await client.send(new sdk.DeleteStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }), options);
         },
         async cancelUpdateStack(stackName, clientRequestToken) {
-            await client.send(new sdk.CancelUpdateStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }), options);
+            // Called because the run was cancelled: the aborted signal must not abort the cancel itself.
+            await client.send(new sdk.CancelUpdateStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }));
         },
         async updateTerminationProtection(stackName, enabled) {
             await client.send(new sdk.UpdateTerminationProtectionCommand({ StackName: stackName, EnableTerminationProtection: enabled }), options);
@@ -935,12 +936,18 @@ async function readReleases(api, stackName, onProblem = () => { }) {
     }
 }
 /** Adds a release in front of the history and writes it back, bounded. Returns what was written. */
+/** Adds a release to the history (newest first by execution time); a colliding id gets a suffix, set on `release`. */
 async function recordRelease(api, stackName, release, onProblem) {
     const history = await readReleases(api, stackName, onProblem);
+    // Two deploys of one commit within a second would share an id: the later one gets a suffix.
+    let id = release.id;
+    for (let n = 2; history.releases.some((r) => r.id === id); n++)
+        id = `${release.id}-${n}`;
+    release.id = id;
     const next = boundHistory({
         ...history,
         // Newest first by execution time; a stable sort keeps the new record ahead of one from the same instant.
-        releases: [release, ...history.releases.filter((r) => r.id !== release.id)].sort((a, b) => b.time.localeCompare(a.time)),
+        releases: [release, ...history.releases].sort((a, b) => b.time.localeCompare(a.time)),
     });
     await api.putParameter(releasesParameterName(stackName), JSON.stringify(next), `hoist release history of stack ${stackName} (newest first)`);
     return next;
@@ -949,14 +956,16 @@ async function recordRelease(api, stackName, release, onProblem) {
 function currentRelease(history) {
     return history.releases.find((r) => r.outcome === 'deployed' || r.outcome === 'unhealthy');
 }
-/** A release by id, or by git sha prefix (7+ characters; the newest match). */
-function findRelease(history, ref) {
-    const byId = history.releases.find((r) => r.id === ref);
-    if (byId)
-        return byId;
-    if (/^[0-9a-f]{7,40}$/i.test(ref))
-        return history.releases.find((r) => r.gitSha?.toLowerCase().startsWith(ref.toLowerCase()));
-    return undefined;
+/** Who made a release and from which run: the runner's GITHUB_* variables (none in a terminal). */
+function runContext(env = process.env) {
+    const runUrl = env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
+        ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
+        : undefined;
+    return {
+        ...(env['GITHUB_SHA'] ? { gitSha: env['GITHUB_SHA'] } : {}),
+        ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
+        ...(runUrl ? { runUrl } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/cfn/src/stack/verify.ts
@@ -1472,8 +1481,6 @@ async function deployStack(options, services, reporter, hooks = {}) {
             result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
         }
     }
-    // The change set's own values are what this run deployed; the stack read after the wait may already carry a
-    // later run's update. The stack fills in what the change set does not spell out.
     const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
     await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
     return result;
@@ -1675,12 +1682,25 @@ async function afterStable(stack, options, services, reporter, result, updatedBy
         result.message = `Stack ${options.stackName} updated, but verification failed (${failed.join(', ')}): the new release is running and unhealthy. To go back: ${rollbackCommand(options.stackName).split(';')[0]}.`;
     }
 }
+/**
+ * The parameter values a release record keeps: the stack's, read after the wait — unless another run's update went
+ * in meanwhile (the stack runs another image than this change set set), then this change set's own values.
+ */
 function releaseParameters(fromChangeSet, fromStack) {
-    const values = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
+    const stack = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
+    const movedOn = (fromChangeSet ?? []).some((p) => {
+        const now = stack.get(p.ParameterKey)?.ParameterValue;
+        return !p.UsePreviousValue && isImageReference(p.ParameterValue) && now !== p.ParameterValue;
+    });
+    if (!movedOn)
+        return [...stack.values()];
     for (const p of fromChangeSet ?? [])
         if (p.ParameterValue !== undefined)
-            values.set(p.ParameterKey, p);
-    return [...values.values()];
+            stack.set(p.ParameterKey, p);
+    return [...stack.values()];
+}
+function isImageReference(value) {
+    return value !== undefined && Object.keys(imageParameters({ value })).length > 0;
 }
 async function writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, executedAt) {
     const outcome = result.status === 'deployed'

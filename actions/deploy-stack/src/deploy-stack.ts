@@ -60,7 +60,7 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
           ? { healthCheckUrl: inputs['health-check-url'], healthCheckTimeoutMs: inputs['health-check-timeout'] }
           : {}),
         ...forceNewDeployment(inputs),
-        release: releaseContext(),
+        release: { kind: 'deploy', ...stack.runContext() },
         region,
         signal,
       },
@@ -164,19 +164,6 @@ function forceNewDeployment(inputs: Inputs) {
 }
 
 /** Who and what made this release, from the runner's environment. */
-function releaseContext() {
-  const env = process.env;
-  const runUrl =
-    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
-      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
-      : undefined;
-  return {
-    kind: 'deploy' as const,
-    ...(env['GITHUB_SHA'] ? { gitSha: env['GITHUB_SHA'] } : {}),
-    ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
-    ...(runUrl ? { runUrl } : {}),
-  };
-}
 
 function report(result: DeployStackResult, reporter: Reporter, stackName: string, durationMs: number): void {
   reporter.setOutput('status', result.status);

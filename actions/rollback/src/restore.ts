@@ -10,6 +10,7 @@ import {
   deployStack,
   formatEvent,
   readReleases,
+  runContext,
   templateChecksum,
   type ArtifactsApi,
   type CloudFormationApi,
@@ -324,11 +325,8 @@ function parameterRows(
 }
 
 /** Who ran this rollback, from the runner's environment. */
+/** Who ran the rollback; its git sha is the restored release's (the code that runs), not the workflow's. */
 function runner(): { actor?: string; runUrl?: string } {
-  const env = process.env;
-  const runUrl =
-    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
-      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
-      : undefined;
-  return { ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}), ...(runUrl ? { runUrl } : {}) };
+  const { actor, runUrl } = runContext();
+  return { ...(actor ? { actor } : {}), ...(runUrl ? { runUrl } : {}) };
 }

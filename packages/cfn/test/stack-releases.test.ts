@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import {
   boundHistory,
   currentRelease,
-  findRelease,
+  runContext,
   imageParameters,
   newReleaseId,
   readReleases,
@@ -54,12 +54,22 @@ describe('release records', () => {
     expect(newReleaseId(new Date('2026-11-24T00:13:49Z'), undefined)).toMatch(/^20261124-001349-[0-9a-f]{7}$/);
   });
 
-  test('find by id or sha prefix; the current release is the newest still running', () => {
+  test('the current release is the newest still running', () => {
     const h = history([release(3, { outcome: 'rolled-back' }), release(2, { outcome: 'unhealthy' }), release(1)]);
     expect(currentRelease(h)?.id).toBe(h.releases[1]?.id);
-    expect(findRelease(h, h.releases[2]?.id ?? '')?.outcome).toBe('deployed');
-    expect(findRelease(h, '0100000')?.id).toBe(h.releases[2]?.id);
-    expect(findRelease(h, '01')).toBeUndefined();
+  });
+
+  test('the run context comes from the runner variables', () => {
+    expect(
+      runContext({
+        GITHUB_SHA: 'abc',
+        GITHUB_ACTOR: 'me',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_RUN_ID: '7',
+      }),
+    ).toEqual({ gitSha: 'abc', actor: 'me', runUrl: 'https://github.com/o/r/actions/runs/7' });
+    expect(runContext({})).toEqual({});
   });
 
   test('image parameters are those holding a digest reference', () => {

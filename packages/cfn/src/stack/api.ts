@@ -96,9 +96,9 @@ export async function createCloudFormationApi(aws: AwsContext, signal?: AbortSig
       );
     },
     async cancelUpdateStack(stackName, clientRequestToken) {
+      // Called because the run was cancelled: the aborted signal must not abort the cancel itself.
       await client.send(
         new sdk.CancelUpdateStackCommand({ StackName: stackName, ClientRequestToken: clientRequestToken }),
-        options,
       );
     },
     async updateTerminationProtection(stackName, enabled) {

@@ -299,8 +299,6 @@ export async function deployStack(
       result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
     }
   }
-  // The change set's own values are what this run deployed; the stack read after the wait may already carry a
-  // later run's update. The stack fills in what the change set does not spell out.
   const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
   await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
   return result;
@@ -558,13 +556,26 @@ async function afterStable(
   }
 }
 
+/**
+ * The parameter values a release record keeps: the stack's, read after the wait — unless another run's update went
+ * in meanwhile (the stack runs another image than this change set set), then this change set's own values.
+ */
 function releaseParameters(
   fromChangeSet: readonly Parameter[] | undefined,
   fromStack: readonly Parameter[] | undefined,
 ): Parameter[] {
-  const values = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
-  for (const p of fromChangeSet ?? []) if (p.ParameterValue !== undefined) values.set(p.ParameterKey, p);
-  return [...values.values()];
+  const stack = new Map((fromStack ?? []).map((p) => [p.ParameterKey, p]));
+  const movedOn = (fromChangeSet ?? []).some((p) => {
+    const now = stack.get(p.ParameterKey)?.ParameterValue;
+    return !p.UsePreviousValue && isImageReference(p.ParameterValue) && now !== p.ParameterValue;
+  });
+  if (!movedOn) return [...stack.values()];
+  for (const p of fromChangeSet ?? []) if (p.ParameterValue !== undefined) stack.set(p.ParameterKey, p);
+  return [...stack.values()];
+}
+
+function isImageReference(value: string | undefined): boolean {
+  return value !== undefined && Object.keys(imageParameters({ value })).length > 0;
 }
 
 async function writeRelease(

@@ -149,6 +149,7 @@ export async function readReleases(
 }
 
 /** Adds a release in front of the history and writes it back, bounded. Returns what was written. */
+/** Adds a release to the history (newest first by execution time); a colliding id gets a suffix, set on `release`. */
 export async function recordRelease(
   api: ReleaseStoreApi,
   stackName: string,
@@ -156,12 +157,14 @@ export async function recordRelease(
   onProblem?: (message: string) => void,
 ): Promise<ReleaseHistory> {
   const history = await readReleases(api, stackName, onProblem);
+  // Two deploys of one commit within a second would share an id: the later one gets a suffix.
+  let id = release.id;
+  for (let n = 2; history.releases.some((r) => r.id === id); n++) id = `${release.id}-${n}`;
+  release.id = id;
   const next = boundHistory({
     ...history,
     // Newest first by execution time; a stable sort keeps the new record ahead of one from the same instant.
-    releases: [release, ...history.releases.filter((r) => r.id !== release.id)].sort((a, b) =>
-      b.time.localeCompare(a.time),
-    ),
+    releases: [release, ...history.releases].sort((a, b) => b.time.localeCompare(a.time)),
   });
   await api.putParameter(
     releasesParameterName(stackName),
@@ -176,11 +179,15 @@ export function currentRelease(history: ReleaseHistory): ReleaseRecord | undefin
   return history.releases.find((r) => r.outcome === 'deployed' || r.outcome === 'unhealthy');
 }
 
-/** A release by id, or by git sha prefix (7+ characters; the newest match). */
-export function findRelease(history: ReleaseHistory, ref: string): ReleaseRecord | undefined {
-  const byId = history.releases.find((r) => r.id === ref);
-  if (byId) return byId;
-  if (/^[0-9a-f]{7,40}$/i.test(ref))
-    return history.releases.find((r) => r.gitSha?.toLowerCase().startsWith(ref.toLowerCase()));
-  return undefined;
+/** Who made a release and from which run: the runner's GITHUB_* variables (none in a terminal). */
+export function runContext(env: NodeJS.ProcessEnv = process.env): { gitSha?: string; actor?: string; runUrl?: string } {
+  const runUrl =
+    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
+      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
+      : undefined;
+  return {
+    ...(env['GITHUB_SHA'] ? { gitSha: env['GITHUB_SHA'] } : {}),
+    ...(env['GITHUB_ACTOR'] ? { actor: env['GITHUB_ACTOR'] } : {}),
+    ...(runUrl ? { runUrl } : {}),
+  };
 }
