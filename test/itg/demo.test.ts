@@ -11,7 +11,7 @@ interface DemoReport {
 }
 
 /** `npm run demo` is the README's main job: run it as a user does, then check what it says it did. */
-test('npm run demo ships release A, then B, and rolls back to A by digest, cleaning up after itself', async () => {
+test('npm run demo ships release A, then B, through hoist ship, and rolls back to A by digest, cleaning up after itself', async () => {
   const report = path.join(mkdtempSync(path.join(tmpdir(), 'hoist-demo-test-')), 'report.jsonl');
   const before = new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('hoist-demo-')));
   const args = [
@@ -29,16 +29,19 @@ test('npm run demo ships release A, then B, and rolls back to A by digest, clean
   expect({ code, tail: code === 0 ? '' : out.slice(-3000) }).toEqual({ code: 0, tail: '' });
 
   const doc = JSON.parse(readFileSync(report, 'utf8').trim().split('\n').pop() ?? '{}') as DemoReport;
-  expect(doc.steps.map((s) => [s.action, s.exitCode])).toEqual([
-    ['preflight', 0],
-    ['secrets-sync', 0],
-    ['quota-check', 0],
-    ['cfn-validate', 0],
-    ['build-push-multiarch', 0],
-    ['deploy-stack', 0],
-    ['build-push-multiarch', 0],
-    ['deploy-stack', 0],
-    ['rollback', 0],
+  // Two releases through `hoist ship` (its steps, from its report), then a rollback to the first.
+  const release = [
+    'preflight',
+    'secrets-sync',
+    'quota-check',
+    'cfn-validate',
+    'build-push-multiarch',
+    'deploy-stack',
+  ].map((action) => [action, 0]);
+  expect(doc.steps.map((s) => [s.action, s.exitCode])).toEqual([...release, ...release, ['rollback', 0]]);
+  expect(doc.steps.filter((s) => s.action === 'deploy-stack').map((s) => s.outputs['status'])).toEqual([
+    'deployed',
+    'deployed',
   ]);
   expect(doc.final.imageA).toMatch(/@sha256:[a-f0-9]{64}$/);
   expect(doc.final.imageB).not.toBe(doc.final.imageA);

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { truthy } from '@actions/expressions/result';
 import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
 import { parse } from 'yaml';
+import { CHAIN, DEPLOY_STATUSES, STEPS, isStuck, shouldRollBack } from '@hoist/chain';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -231,19 +234,6 @@ describe('deploy.yml', () => {
     return found;
   };
 
-  test('runs the chain in order: preflight → secrets-sync → quota-check → cfn-validate → build → deploy → rollback', () => {
-    const order = steps.map((s) => HOIST_ACTION.exec(String(s['uses'] ?? ''))?.[1]).filter((n) => n !== undefined);
-    expect(order).toEqual([
-      'preflight',
-      'secrets-sync',
-      'quota-check',
-      'cfn-validate',
-      'build-push-multiarch',
-      'deploy-stack',
-      'rollback',
-    ]);
-  });
-
   test('native runners: one build leg per platform, then merge, then the deploy job', () => {
     const leg = list(record(jobs['build-platform'])['steps']).find((s) =>
       String(s['uses']).endsWith('build-push-multiarch'),
@@ -264,24 +254,6 @@ describe('deploy.yml', () => {
     expect(defaults.split(',')).toEqual(['ImageUri', 'OpenAiSecretArn', 'PineconeSecretArn']);
   });
 
-  test.each([
-    ['unhealthy', 'false', true],
-    ['failed', 'true', true],
-    ['failed', 'false', false],
-    ['rolled-back', '', false],
-    ['deployed', '', false],
-    ['no-changes', '', false],
-  ])('rollback after status %s (stuck: %s) → %s', (status, stuck, expected) => {
-    const condition = String(step('rollback')['if']);
-    expect(evaluateIf(condition, { deploy: { status }, 'stack-state': { stuck } })).toBe(expected);
-  });
-
-  test('the stack-state probe runs only after a failed deploy-stack', () => {
-    const condition = String(step('stack-state')['if']);
-    expect(evaluateIf(condition, { deploy: { status: 'failed' } })).toBe(true);
-    expect(evaluateIf(condition, { deploy: { status: 'rolled-back' } })).toBe(false);
-  });
-
   test('OIDC, least permissions, the environment, and one deploy per stack at a time', () => {
     for (const id of ['build-platform', 'merge', 'deploy']) {
       expect([id, record(jobs[id])['permissions']]).toEqual([id, { contents: 'read', 'id-token': 'write' }]);
@@ -292,5 +264,126 @@ describe('deploy.yml', () => {
     expect(String(concurrency['group'])).toContain('${{ inputs.region }}');
     expect(concurrency['cancel-in-progress']).toBe(false);
     expect(steps.some((s) => String(s['uses']).startsWith('aws-actions/configure-aws-credentials@'))).toBe(true);
+  });
+});
+
+/**
+ * The reusable deploy workflow follows the chain module (packages/chain) that ship, the demo and `hoist ship` run:
+ * the same order, and a rollback under the same conditions. Read with GitHub's own workflow parser.
+ */
+describe('deploy.yml follows the chain module', () => {
+  interface ParsedStep {
+    id: string;
+    uses?: string;
+    if: string;
+    run?: string;
+  }
+  interface ParsedJob {
+    id: string;
+    needs: string[];
+    steps: ParsedStep[];
+  }
+  const parsed = async (): Promise<ParsedJob[]> => {
+    const w = byName('.github/workflows/deploy.yml');
+    const result = parseWorkflow({ name: w.rel, content: w.text }, new NoOperationTraceWriter());
+    if (!result.value) throw new Error('deploy.yml: no template');
+    const template = await convertWorkflowTemplate(result.context, result.value);
+    const text = (t: unknown): string | undefined => {
+      const token = t as { value?: unknown; expr?: unknown } | undefined;
+      const value = token?.value ?? token?.expr;
+      return value === undefined ? undefined : String(value);
+    };
+    return template.jobs.map((job) => {
+      const j = job as unknown as { id: unknown; needs?: unknown[]; steps?: Record<string, unknown>[] };
+      return {
+        id: text(j.id) ?? '',
+        needs: (j.needs ?? []).map((n) => text(n) ?? ''),
+        steps: (j.steps ?? []).map((s) => {
+          const uses = text(s['uses']);
+          const run = text(s['run']);
+          return {
+            id: String(s['id']),
+            if: text(s['if']) ?? '',
+            ...(uses !== undefined ? { uses } : {}),
+            ...(run !== undefined ? { run } : {}),
+          };
+        }),
+      };
+    });
+  };
+
+  test('the deploy job runs the hoist actions in the module’s order, rollback last', async () => {
+    const deploy = (await parsed()).find((j) => j.id === 'deploy');
+    const order = (deploy?.steps ?? [])
+      .map((s) => HOIST_ACTION.exec(s.uses ?? '')?.[1])
+      .filter((n): n is string => n !== undefined);
+    expect(order).toEqual([...STEPS]);
+    expect(STEPS.at(-1)).toBe('rollback');
+  });
+
+  test('jobs: the native build legs and their merge come before the deploy job, as build-push comes before deploy-stack', async () => {
+    const jobs = await parsed();
+    expect(jobs.map((j) => [j.id, j.needs])).toEqual([
+      ['build-platform', []],
+      ['merge', ['build-platform']],
+      ['deploy', ['build-platform', 'merge']],
+    ]);
+    expect(CHAIN.indexOf('build-push-multiarch')).toBeLessThan(CHAIN.indexOf('deploy-stack'));
+  });
+
+  // The stack states a failed deploy can leave, and one the API cannot read.
+  const STATES = [
+    'UPDATE_COMPLETE',
+    'UPDATE_ROLLBACK_COMPLETE',
+    'UPDATE_ROLLBACK_FAILED',
+    'UPDATE_FAILED',
+    'UPDATE_IN_PROGRESS',
+    'UPDATE_ROLLBACK_IN_PROGRESS',
+    'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+    'ROLLBACK_COMPLETE',
+    'ROLLBACK_FAILED',
+    'CREATE_COMPLETE',
+  ];
+
+  /** Runs the workflow's own stack-state script with a fake `aws` that answers `state`; returns its `stuck` output. */
+  function stuckOutput(script: string, state: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hoist-stack-state-'));
+    writeFileSync(path.join(dir, 'aws'), `#!/bin/sh\necho ${state}\n`);
+    chmodSync(path.join(dir, 'aws'), 0o755);
+    const output = path.join(dir, 'output');
+    writeFileSync(output, '');
+    const run = spawnSync('bash', ['-e', '-c', script], {
+      env: { PATH: `${dir}:${process.env['PATH'] ?? ''}`, GITHUB_OUTPUT: output, STACK: 's', REGION: 'us-east-1' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    return /^stuck=(.*)$/m.exec(readFileSync(output, 'utf8'))?.[1] ?? '';
+  }
+
+  test('the stack-state probe calls a stack stuck exactly when the module does', async () => {
+    const deploy = (await parsed()).find((j) => j.id === 'deploy');
+    const script = deploy?.steps.find((s) => s.id === 'stack-state')?.run ?? '';
+    expect(script).toContain('describe-stacks');
+    for (const state of STATES) expect([state, stuckOutput(script, state)]).toEqual([state, String(isStuck(state))]);
+  });
+
+  test('rollback runs after every deploy status and stack state exactly when the module’s shouldRollBack says so', async () => {
+    const deploy = (await parsed()).find((j) => j.id === 'deploy');
+    const steps = deploy?.steps ?? [];
+    const rollbackIf = steps.find((s) => s.id === 'rollback')?.if ?? '';
+    const probeIf = steps.find((s) => s.id === 'stack-state')?.if ?? '';
+    const script = steps.find((s) => s.id === 'stack-state')?.run ?? '';
+    const disagreements: string[] = [];
+    for (const status of DEPLOY_STATUSES) {
+      for (const state of STATES) {
+        // The probe runs only when its own condition holds; otherwise its output is empty.
+        const probed = evaluateIf(probeIf, { deploy: { status } });
+        const stuck = probed ? stuckOutput(script, state) : '';
+        const workflow = evaluateIf(rollbackIf, { deploy: { status }, 'stack-state': { stuck } });
+        const module = shouldRollBack(status, state);
+        if (workflow !== module) disagreements.push(`${status}/${state}: workflow ${workflow}, module ${module}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });

@@ -556,8 +556,8 @@ class YamlConverter {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
-var src = __webpack_require__(4335);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 31 modules
+var src = __webpack_require__(4156);
 ;// CONCATENATED MODULE: ./packages/cfn/src/template.ts
 
 

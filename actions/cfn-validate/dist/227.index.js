@@ -17,8 +17,8 @@ var dist_cjs = __webpack_require__(3805);
 var node_http_handler_dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/util-retry/dist-cjs/index.js
 var util_retry_dist_cjs = __webpack_require__(5518);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 29 modules
-var src = __webpack_require__(7240);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
+var src = __webpack_require__(9558);
 ;// CONCATENATED MODULE: ./packages/aws/src/clients.ts
 
 

@@ -154,8 +154,8 @@ async function createCloudFormationApi(aws, signal) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
-var kit_src = __webpack_require__(4335);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 31 modules
+var kit_src = __webpack_require__(4156);
 ;// CONCATENATED MODULE: ./packages/cfn/src/stack/artifacts.ts
 
 

@@ -608,8 +608,8 @@ class YamlConverter {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 29 modules
-var src = __webpack_require__(7240);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
+var src = __webpack_require__(9558);
 ;// CONCATENATED MODULE: ./packages/cfn/src/template.ts
 
 

@@ -408,8 +408,8 @@ var catalog = __webpack_require__(4760);
 var evaluate = __webpack_require__(3832);
 // EXTERNAL MODULE: ./packages/quotas/src/needs.ts
 var src_needs = __webpack_require__(602);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
-var src = __webpack_require__(4335);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 31 modules
+var src = __webpack_require__(4156);
 ;// CONCATENATED MODULE: ./packages/quotas/src/report.ts
 
 

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: ./node_modules/@smithy/util-retry/dist-cjs/index.js
 var util_retry_dist_cjs = __webpack_require__(5518);
-// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
-var src = __webpack_require__(4335);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 31 modules
+var src = __webpack_require__(4156);
 ;// CONCATENATED MODULE: ./packages/aws/src/clients.ts
 
 

@@ -4,11 +4,11 @@
  * and a rollback to the first — each action run from its bundle exactly as a runner (or `hoist <action>`) runs it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHAIN, shouldRollBack, type DeployStatus } from './chain.js';
+import { CHAIN } from '@hoist/chain';
 import { actionDefaults, ROOT } from '../../../test/support/run-action.js';
 import { MOTO_INSTALL_HINT, requireMoto, startMoto, type Moto } from '../../../test/support/moto.js';
 import { startRegistry, type TestRegistry } from '../../../test/support/registry.js';
@@ -172,66 +172,15 @@ async function main(): Promise<number> {
   // moto reports MOTO_ECS_SERVICE_RUNNING tasks for every service, so a service scaled to zero would never settle.
   const file = JSON.parse(readFileSync(path.join(WORKLOAD, DEMO.parameters), 'utf8')) as unknown;
   writeFileSync(parameters, JSON.stringify(setParameter(file, 'WorkerMinCount', '1'), null, 2) + '\n');
-  const template = path.join(WORKLOAD, DEMO.template);
-  const deferred = [DEMO.imageParameter, ...Object.values(DEMO.secretParameters)].join(',');
-  const envA = { ...baseEnv(services, shaA), ...secretEnv };
 
-  const preflight = await runStep(
-    'preflight',
-    'preflight',
-    { builder: services.buildah ? 'buildah' : 'none', template, parameters, 'deferred-parameters': deferred },
-    envA,
-  );
-  if (preflight.exitCode !== 0) fail(preflight, 'see the table above');
-
-  const secrets = await runStep(
-    'secrets-sync',
-    'secrets-sync',
-    { secrets: DEMO.secrets, 'parameters-file': parameters },
-    envA,
-  );
-  if (secrets.exitCode !== 0) fail(secrets, 'secrets were not synced');
-  secrets.note = `created ${secrets.outputs['created'] || 'none'}`;
-
-  const quotas = await runStep('quota-check', 'quota-check', { template, parameters }, envA);
-  if (quotas.exitCode !== 0) fail(quotas, 'the stack would not fit the quotas');
-
-  const validate = await runStep(
-    'cfn-validate',
-    'cfn-validate',
-    { template, parameters, 'deferred-parameters': DEMO.imageParameter, 'remote-validation': 'true' },
-    envA,
-  );
-  if (validate.exitCode !== 0) fail(validate, 'the template has errors');
-  validate.note = `${validate.outputs['errors'] ?? '?'} errors, ${validate.outputs['warnings'] ?? '?'} warnings`;
-
-  const imageA = await buildImage(services, 'build-push-multiarch (release A)', 'A', envA, parameters);
-  const deployA = await runStep(
-    'deploy-stack (release A)',
-    'deploy-stack',
-    { 'stack-name': STACK, template, parameters, capabilities: validate.outputs['capabilities'] ?? '' },
-    envA,
-  );
-  if (deployA.exitCode !== 0) fail(deployA, `status ${deployA.outputs['status'] ?? 'unknown'}`);
-  deployA.note = `${deployA.outputs['status']}, release ${deployA.outputs['release-id']}`;
-
-  const envB = { ...baseEnv(services, shaB), ...secretEnv };
-  const imageB = await buildImage(services, 'build-push-multiarch (release B)', 'B', envB, parameters);
-  const deployB = await runStep(
-    'deploy-stack (release B)',
-    'deploy-stack',
-    { 'stack-name': STACK, template, parameters, capabilities: validate.outputs['capabilities'] ?? '' },
-    envB,
-  );
-  if (deployB.exitCode !== 0 && !shouldRollBack(deployB.outputs['status'] as DeployStatus))
-    fail(deployB, `status ${deployB.outputs['status'] ?? 'unknown'}`);
-  deployB.note = `${deployB.outputs['status']}, release ${deployB.outputs['release-id']}`;
+  const imageA = await shipRelease(services, 'A', { ...baseEnv(services, shaA), ...secretEnv }, parameters);
+  const imageB = await shipRelease(services, 'B', { ...baseEnv(services, shaB), ...secretEnv }, parameters);
 
   const rollback = await runStep(
     'rollback (to release A)',
     'rollback',
     { 'stack-name': STACK, to: shaA.slice(0, 12) },
-    envB,
+    { ...baseEnv(services, shaB), ...secretEnv },
   );
   if (rollback.exitCode !== 0) fail(rollback, `status ${rollback.outputs['status'] ?? 'unknown'}`);
   rollback.note = `${rollback.outputs['status']}, release ${rollback.outputs['release-id']}`;
@@ -246,39 +195,84 @@ async function main(): Promise<number> {
   return restored ? 0 : 1;
 }
 
-async function buildImage(
+interface ShipReport {
+  status: string;
+  steps: { step: string; outcome: string; durationMs: number; note?: string; outputs: Record<string, string> }[];
+}
+
+/**
+ * One release through `hoist ship` (actions/ship, the chain module packages/chain): preflight → secrets-sync →
+ * quota-check → cfn-validate → build-push-multiarch → deploy-stack. Without buildah the image is seeded into the
+ * emulated ECR and ship promotes it by digest.
+ */
+async function shipRelease(
   services: Services,
-  step: string,
   release: string,
   env: Record<string, string>,
   parameters: string,
 ): Promise<string> {
-  if (services.registry) {
-    const result = await runStep(
-      step,
-      'build-push-multiarch',
-      {
-        registry: services.registry.host,
-        'insecure-registry': 'true',
-        repository: REPOSITORY,
-        builder: 'buildah',
-        context: standinContext(services, release),
-        platforms: 'linux/amd64,linux/arm64',
-        cache: 'none',
-        'parameters-file': parameters,
-        'image-parameter': DEMO.imageParameter,
-      },
-      env,
-    );
-    if (result.exitCode !== 0 || !result.outputs['image-uri']) fail(result, 'no image was pushed');
-    result.note = `${result.outputs['platforms']} → ${result.outputs['digest']?.slice(0, 19)}…`;
-    return result.outputs['image-uri'] ?? '';
+  const seeded = services.registry ? undefined : await seedImage(services, `seed image (release ${release})`, release);
+  const inputs: Record<string, string> = {
+    'stack-name': STACK,
+    template: path.join(WORKLOAD, DEMO.template),
+    parameters,
+    repository: REPOSITORY,
+    secrets: DEMO.secrets,
+    environment: 'demo',
+    'image-parameter': DEMO.imageParameter,
+    ...(services.registry
+      ? {
+          builder: 'buildah',
+          registry: services.registry.host,
+          'insecure-registry': 'true',
+          context: standinContext(services, release),
+          platforms: 'linux/amd64,linux/arm64',
+          cache: 'none',
+        }
+      : { builder: 'none', image: seeded ?? '' }),
+  };
+  const result = await runStep(`ship (release ${release})`, 'ship', inputs, env);
+  let report: ShipReport | undefined;
+  try {
+    report = JSON.parse(result.outputs['report'] ?? '') as ShipReport;
+  } catch {
+    report = undefined;
   }
-  return seedImage(services, step, release, parameters);
+  // The table shows ship's steps one by one, from its `report` output.
+  results.pop();
+  for (const s of report?.steps ?? []) {
+    if (s.outcome === 'skipped' || s.outcome === 'not-run') continue;
+    results.push({
+      step: `${s.step} (release ${release})`,
+      action: s.step,
+      exitCode: s.outcome === 'success' ? 0 : 1,
+      durationMs: s.durationMs,
+      outputs: s.outputs,
+      note: stepNote(s.step, s.outputs) || s.note || '',
+    });
+  }
+  if (result.exitCode !== 0 || !result.outputs['image-uri'])
+    fail(result, `ship ended with status ${result.outputs['status'] ?? 'unknown'}`);
+  return result.outputs['image-uri'] ?? '';
+}
+
+function stepNote(step: string, o: Record<string, string>): string {
+  switch (step) {
+    case 'secrets-sync':
+      return `created ${o['created'] || 'none'}`;
+    case 'cfn-validate':
+      return `${o['errors'] ?? '?'} errors, ${o['warnings'] ?? '?'} warnings`;
+    case 'build-push-multiarch':
+      return `${o['platforms'] ?? ''} → ${o['digest']?.slice(0, 19) ?? ''}…`;
+    case 'deploy-stack':
+      return `${o['status'] ?? ''}, release ${o['release-id'] ?? ''}`;
+    default:
+      return '';
+  }
 }
 
 /** Without buildah and a registry: an image manifest put straight into the emulated ECR (and said so). */
-async function seedImage(services: Services, step: string, release: string, parameters: string): Promise<string> {
+async function seedImage(services: Services, step: string, release: string): Promise<string> {
   const started = Date.now();
   const { ECRClient, CreateRepositoryCommand, PutImageCommand } = await import('@aws-sdk/client-ecr');
   const ecr = new ECRClient({
@@ -297,12 +291,17 @@ async function seedImage(services: Services, step: string, release: string, para
     },
     layers: [],
   });
-  const put = await ecr.send(
-    new PutImageCommand({ repositoryName: REPOSITORY, imageManifest: manifest, imageTag: release }),
+  // The digest of the manifest's bytes, as a registry computes it (moto answers the same digest for every manifest).
+  const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+  await ecr.send(
+    new PutImageCommand({
+      repositoryName: REPOSITORY,
+      imageManifest: manifest,
+      imageTag: release,
+      imageDigest: digest,
+    }),
   );
-  const uri = `210987654321.dkr.ecr.us-east-1.amazonaws.com/${REPOSITORY}@${put.image?.imageId?.imageDigest ?? ''}`;
-  const file = JSON.parse(readFileSync(parameters, 'utf8')) as unknown;
-  writeFileSync(parameters, JSON.stringify(setParameter(file, DEMO.imageParameter, uri), null, 2) + '\n');
+  const uri = `210987654321.dkr.ecr.us-east-1.amazonaws.com/${REPOSITORY}@${digest}`;
   results.push({
     step,
     action: 'seeded',
@@ -388,10 +387,6 @@ const DEMO = {
   template: 'templates/ecs-workers.yaml',
   parameters: 'parameters/ecs-dev.json',
   imageParameter: 'ImageUri',
-  secretParameters: { 'hoist-demo/openai': 'OpenAiSecretArn', 'hoist-demo/pinecone': 'PineconeSecretArn' } as Record<
-    string,
-    string
-  >,
   secrets: [
     'hoist-demo/openai: { from-env: DEMO_OPENAI_API_KEY, pattern: "^sk-", parameter: OpenAiSecretArn }',
     'hoist-demo/pinecone: { from-env: DEMO_PINECONE_API_KEY, parameter: PineconeSecretArn }',
@@ -400,7 +395,7 @@ const DEMO = {
 
 let code = 1;
 try {
-  console.log(paint(2, `chain: ${CHAIN.join(' → ')} → second deploy → rollback`));
+  console.log(paint(2, `chain (hoist ship): ${CHAIN.join(' → ')}, twice (releases A and B), then rollback to A`));
   code = await main();
 } catch (error) {
   console.error(`\n${paint(31, 'demo failed')}: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,3 +10,4 @@ export * from './exec.js';
 export * from './github.js';
 export * from './state.js';
 export * from './version.js';
+export * from './step-reporter.js';

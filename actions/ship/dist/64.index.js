@@ -1,0 +1,222 @@
+export const id = 64;
+export const ids = [64];
+export const modules = {
+
+/***/ 8064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deployStackAction: () => (/* binding */ deployStackAction)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _hoist_aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6530);
+/* harmony import */ var _hoist_cfn__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2506);
+/* harmony import */ var _hoist_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9558);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5655);
+
+
+
+
+
+/** Outputs of the action itself: a stack Output with one of these names is only in `outputs`. */
+const RESERVED_OUTPUTS = new Set(['stack-id', 'status', 'release-id', 'change-set-id', 'change-set', 'outputs']);
+const STATUS_ICON = {
+    deployed: '✅',
+    'no-changes': '✅',
+    preview: '👀',
+    'rolled-back': '↩️',
+    unhealthy: '🩺',
+    failed: '❌',
+};
+/** The deploy-stack action: change set, preview, execution with live events, verification, release record. */
+async function deployStackAction({ reporter, inputs: source, signal }) {
+    const started = Date.now();
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .getInputs */ .G)(source);
+    const prepared = prepare(inputs, reporter);
+    const { region } = await (0,_hoist_aws__WEBPACK_IMPORTED_MODULE_1__.resolveRegion)(inputs.region);
+    const aws = { region, action: 'deploy-stack' };
+    const stack = await __webpack_require__.e(/* import() */ 403).then(__webpack_require__.bind(__webpack_require__, 9403));
+    const services = {
+        cfn: await stack.createCloudFormationApi(aws, signal),
+        releases: await stack.createReleaseStoreApi(aws),
+        artifacts: () => stack.createArtifactsApi(aws),
+        ecs: () => stack.createEcsApi(aws),
+        autoscaling: () => stack.createAutoScalingApi(aws),
+    };
+    const stackName = inputs['stack-name'];
+    let result;
+    try {
+        result = await stack.deployStack({
+            stackName,
+            template: prepared.template,
+            parameters: prepared.parameters,
+            usePrevious: prepared.usePrevious,
+            capabilities: prepared.capabilities,
+            tags: inputs.tags,
+            ...(inputs['role-arn'] ? { roleArn: inputs['role-arn'] } : {}),
+            ...(inputs['termination-protection'] !== undefined
+                ? { terminationProtection: inputs['termination-protection'] }
+                : {}),
+            ...(inputs['artifacts-bucket'] ? { artifactsBucket: inputs['artifacts-bucket'] } : {}),
+            deadline: started + inputs['timeout-minutes'],
+            onReplacement: inputs['on-replacement'],
+            statefulTypes: inputs['stateful-types'] ?? stack.DEFAULT_STATEFUL_TYPES,
+            execute: inputs.execute,
+            deletePreview: inputs['delete-preview'],
+            ...(inputs['change-set-id'] ? { changeSetId: inputs['change-set-id'] } : {}),
+            recreateFailed: inputs['recreate-failed'],
+            cancelOnAbort: inputs['cancel-on-abort'],
+            ...(inputs['health-check-url']
+                ? { healthCheckUrl: inputs['health-check-url'], healthCheckTimeoutMs: inputs['health-check-timeout'] }
+                : {}),
+            ...forceNewDeployment(inputs),
+            release: { kind: 'deploy', ...stack.runContext() },
+            region,
+            signal,
+        }, services, reporter, {
+            onPreview: (preview, markdown) => {
+                reporter.setOutput('change-set-id', preview.changeSetId);
+                reporter.setOutput('change-set', markdown);
+                reporter.summary(markdown);
+            },
+        });
+    }
+    catch (error) {
+        // The status output is there for the workflow's `if:` even when the run ends in an error.
+        reporter.setOutput('status', 'failed');
+        reporter.summary(`### ${STATUS_ICON.failed} deploy-stack \`${stackName}\`: failed\n\n${error instanceof Error ? error.message : String(error)}\n`);
+        throw error;
+    }
+    if (inputs['github-token'] && result.status === 'preview' && result.previewMarkdown) {
+        await commentPreview(inputs['github-token'], result.previewMarkdown, reporter);
+    }
+    report(result, reporter, stackName, Date.now() - started);
+}
+/** On a pull request, the preview goes into hoist's one PR comment (its deploy-stack section). Never fails the step. */
+async function commentPreview(token, markdown, reporter) {
+    try {
+        const github = await (0,_hoist_kit__WEBPACK_IMPORTED_MODULE_3__.createGitHubClient)({ token, reporter });
+        const pr = github.event.pullRequestNumber;
+        if (pr === undefined)
+            return;
+        const comment = await github.upsertCommentSection(pr, 'deploy-stack', markdown);
+        reporter.info(`Pull request #${pr}: preview comment ${comment.outcome}${comment.url ? ` (${comment.url})` : ''}.`);
+    }
+    catch (error) {
+        reporter.annotate({
+            level: 'warning',
+            title: 'pull request comment',
+            message: `The preview could not be posted on the pull request: ${error instanceof Error ? error.message : String(error)}`,
+        });
+    }
+}
+/** Reads the template and parameters (no AWS), masks NoEcho values, infers capabilities. */
+function prepare(inputs, reporter) {
+    const template = inputs.template ? (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_2__.readTemplate)(inputs.template) : undefined;
+    const shown = (file) => node_path__WEBPACK_IMPORTED_MODULE_0___default().relative((0,_hoist_kit__WEBPACK_IMPORTED_MODULE_3__/* .workspace */ .Gl)(), file) || file;
+    const problem = template?.problems[0];
+    if (template && problem) {
+        throw new _hoist_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${shown(template.file ?? '')}:${problem.pos.line}:${problem.pos.column}: the template cannot be parsed: ${problem.message}`, {
+            code: 'bad-template',
+            fix: 'fix the syntax (cfn-validate shows every problem).',
+        });
+    }
+    const file = inputs.parameters ? (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_2__.readParametersFile)(inputs.parameters) : undefined;
+    const overrides = inputs['parameter-overrides'] ? (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_2__.parseParameterOverrides)(inputs['parameter-overrides']) : {};
+    const parameters = { ...(file?.values ?? {}), ...overrides };
+    const usePrevious = (file?.usePrevious ?? []).filter((k) => !Object.hasOwn(overrides, k));
+    for (const p of template?.parameters.values() ?? []) {
+        const value = parameters[p.name];
+        if (p.noEcho && value)
+            reporter.setSecret(value);
+    }
+    let capabilities = inputs.capabilities ?? [];
+    if (!inputs.capabilities && template) {
+        const required = (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_2__.requiredCapabilities)(template);
+        capabilities = required.capabilities;
+        if (capabilities.length > 0) {
+            reporter.info(`Capabilities inferred from the template: ${capabilities.join(', ')} (${required.reasons
+                .map((r) => r.why)
+                .slice(0, 3)
+                .join('; ')}).`);
+        }
+    }
+    return {
+        template: template && inputs.template ? { body: template.text, file: shown(inputs.template) } : undefined,
+        parameters,
+        usePrevious,
+        capabilities,
+    };
+}
+function forceNewDeployment(inputs) {
+    const force = inputs['force-new-deployment'];
+    if (force.mode === 'none')
+        return {};
+    if (force.mode === 'auto')
+        return { forceNewDeployment: { mode: 'auto', updatedSecrets: inputs['updated-secrets'] } };
+    return { forceNewDeployment: { mode: 'services', services: force.services } };
+}
+/** Who and what made this release, from the runner's environment. */
+function report(result, reporter, stackName, durationMs) {
+    reporter.setOutput('status', result.status);
+    if (result.stackId)
+        reporter.setOutput('stack-id', result.stackId);
+    if (result.release)
+        reporter.setOutput('release-id', result.release.id);
+    if (result.changeSetId && result.status === 'preview')
+        reporter.setOutput('change-set-id', result.changeSetId);
+    reporter.setOutput('outputs', result.outputs);
+    const collisions = [];
+    for (const [key, value] of Object.entries(result.outputs)) {
+        if (RESERVED_OUTPUTS.has(key))
+            collisions.push(key);
+        else
+            reporter.setOutput(key, value);
+    }
+    if (collisions.length > 0) {
+        reporter.annotate({
+            level: 'warning',
+            title: 'outputs',
+            message: `Stack output${collisions.length > 1 ? 's' : ''} ${collisions.join(', ')} ${collisions.length > 1 ? 'have' : 'has'} the name of an output of deploy-stack itself: read ${collisions.length > 1 ? 'them' : 'it'} from the \`outputs\` JSON.`,
+        });
+    }
+    if (result.verification.length > 0)
+        reporter.findings(result.verification, { title: 'Verification' });
+    const lines = [];
+    lines.push(`### ${STATUS_ICON[result.status]} deploy-stack \`${stackName}\`: ${result.status}`);
+    lines.push(result.message);
+    const facts = [
+        ['Status', result.status],
+        ['Stack status', result.stackStatus ?? '—'],
+        ['Duration', `${Math.round(durationMs / 1000)}s`],
+        ['Release', result.release ? `${result.release.id} (${result.release.outcome})` : '—'],
+    ];
+    if (result.rootCause)
+        facts.push(['Root cause', `${result.rootCause.logicalId} (${result.rootCause.type}): ${result.rootCause.reason}`]);
+    if (result.template)
+        facts.push(['Template', `s3://${result.template.bucket}/${result.template.key}`]);
+    lines.push((0,_hoist_kit__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Qj)(['', ''], facts));
+    const outputs = Object.entries(result.outputs);
+    if (outputs.length > 0)
+        lines.push('#### Stack outputs', (0,_hoist_kit__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Qj)(['Output', 'Value'], outputs.map(([k, v]) => [k, v])));
+    reporter.summary(lines.join('\n\n') + '\n');
+    if (result.rootCause) {
+        reporter.annotate({
+            level: 'error',
+            title: `root cause: ${result.rootCause.logicalId}`,
+            message: `${result.rootCause.logicalId} (${result.rootCause.type}) ${result.rootCause.status}: ${result.rootCause.reason}`,
+        });
+    }
+    const success = result.status === 'deployed' || result.status === 'no-changes' || result.status === 'preview';
+    if (success)
+        reporter.info(result.message);
+    else
+        reporter.fail(result.message);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,369 @@
+export const id = 74;
+export const ids = [74];
+export const modules = {
+
+/***/ 6074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildPush: () => (/* binding */ buildPush)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./packages/kit/src/index.ts + 30 modules
+var src = __webpack_require__(9558);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/image/src/index.ts + 15 modules
+var image_src = __webpack_require__(6017);
+;// CONCATENATED MODULE: ./actions/build-push-multiarch/src/commit.ts
+
+
+
+/**
+ * The commit the image is for: GITHUB_SHA, or `git rev-parse HEAD` outside a runner; the default branch from
+ * the input, else from the event payload (`repository.default_branch`).
+ */
+async function commitContext(defaultBranchInput, signal) {
+    const env = process.env;
+    let sha = env['GITHUB_SHA']?.trim().toLowerCase();
+    if (!sha) {
+        const result = await (0,src/* exec */.m0)('git', ['rev-parse', 'HEAD'], { cwd: (0,src/* workspace */.Gl)(), signal }).catch(() => undefined);
+        sha = result?.exitCode === 0 ? result.stdout.trim().toLowerCase() : undefined;
+    }
+    if (!sha || !image_src.COMMIT_SHAPE.test(sha)) {
+        throw new src/* UserError */.yo(`No full commit sha: GITHUB_SHA is ${env['GITHUB_SHA'] ? `'${env['GITHUB_SHA']}'` : 'not set'} and \`git rev-parse HEAD\` gave none.`, {
+            code: 'no-commit',
+            fix: 'run the step after actions/checkout, or set GITHUB_SHA to the 40-hex commit.',
+        });
+    }
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    return {
+        sha,
+        ref: env['GITHUB_REF'] || undefined,
+        defaultBranch: defaultBranchInput ?? eventDefaultBranch(env['GITHUB_EVENT_PATH']),
+        source: env['GITHUB_REPOSITORY'] ? `${server}/${env['GITHUB_REPOSITORY']}` : undefined,
+    };
+}
+function eventDefaultBranch(eventPath) {
+    if (!eventPath)
+        return undefined;
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        return event.repository?.default_branch || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./actions/build-push-multiarch/src/inputs.ts
+var src_inputs = __webpack_require__(2964);
+;// CONCATENATED MODULE: ./actions/build-push-multiarch/src/build-push.ts
+
+
+
+
+async function buildPush({ reporter, inputs: source, signal }) {
+    const inputs = (0,src_inputs/* getInputs */.GP)(source);
+    if (inputs.password)
+        reporter.setSecret(inputs.password);
+    for (const name of inputs['secret-envs'])
+        reporter.setSecret(process.env[name] ?? '');
+    const commit = await commitContext(inputs['default-branch'], signal);
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const target = await connect(inputs, reporter, signal);
+    const repository = inputs.repository;
+    const labels = image.ociLabels({
+        sha: commit.sha,
+        created: new Date(),
+        ...(commit.source ? { source: commit.source } : {}),
+        ...versionOf(commit, image),
+    });
+    const single = inputs.mode === 'build' && inputs.platforms.length === 1;
+    const planned = single
+        ? [
+            {
+                tag: image.platformTag(commit.sha, image.platformSlug(inputs.platforms[0])),
+                kind: 'platform',
+                moving: false,
+            },
+        ]
+        : image.planTags({
+            sha: commit.sha,
+            extras: inputs.tags,
+            ...(commit.ref ? { ref: commit.ref } : {}),
+            ...(commit.defaultBranch ? { defaultBranch: commit.defaultBranch } : {}),
+        });
+    const mutability = target.ecr && (inputs.push || inputs.mode === 'merge')
+        ? await prepareEcr(target.ecr, inputs, reporter, signal)
+        : undefined;
+    const tags = immutableOnly(planned, mutability, repository, reporter);
+    const store = target.ecr
+        ? new image.EcrStore(target.ecr, repository, target.client, signal)
+        : new image.RegistryStore(target.client, repository);
+    const outcome = inputs.mode === 'merge'
+        ? await merge(inputs, commit, target, store, tags, reporter)
+        : await build(inputs, commit, target, store, tags, labels, reporter, signal);
+    if (!outcome.manifest) {
+        reporter.info('push: false — the image was built and not pushed; nothing to verify.');
+        reporter.setOutput('built', String(outcome.built));
+        reporter.setOutput('platforms', inputs.platforms.map(image.formatPlatform).join(','));
+        return;
+    }
+    const verified = await verify(store, outcome.manifest, outcome.tags, inputs.platforms, `${target.registry}/${repository}`);
+    const imageUri = `${target.registry}/${repository}@${verified.digest}`;
+    reporter.setOutput('digest', verified.digest);
+    reporter.setOutput('image-uri', imageUri);
+    reporter.setOutput('tags', outcome.tags.join(','));
+    reporter.setOutput('platforms', verified.platforms.join(','));
+    reporter.setOutput('built', String(outcome.built));
+    if (inputs['parameters-file'])
+        await writeImageParameter(inputs['parameters-file'], inputs['image-parameter'], imageUri, reporter);
+    reporter.summary([
+        `### build-push-multiarch: ${outcome.built ? 'built and pushed' : inputs.mode === 'merge' ? 'merged' : 'already built — tags added'}`,
+        (0,src/* markdownTable */.Qj)(['', ''], [
+            ['Image', `\`${imageUri}\``],
+            ['Tags', outcome.tags.map((t) => `\`${t}\``).join(' ')],
+            ['Platforms', verified.platforms.join(', ')],
+            ['Builder', outcome.built ? inputs.builder : 'none (no build ran)'],
+        ]),
+    ].join('\n\n'));
+}
+function versionOf(commit, image) {
+    const version = image.versionFromRef(commit.ref ?? '');
+    return version ? { version: version.version } : {};
+}
+/** Registry host, registry client and credentials: ECR's (GetAuthorizationToken) or the inputs' for another registry. */
+async function connect(inputs, reporter, signal) {
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const onRetry = (message) => reporter.info(`registry: retrying ${message}`);
+    const ecrHost = inputs.registry ? image.parseEcrHost(inputs.registry) : undefined;
+    if (inputs.registry && !ecrHost) {
+        const credentials = inputs.username && inputs.password ? { username: inputs.username, password: inputs.password } : undefined;
+        const client = new image.RegistryClient({
+            registry: inputs.registry,
+            insecure: inputs['insecure-registry'],
+            signal,
+            onRetry,
+            ...(credentials ? { credentials } : {}),
+        });
+        return { registry: inputs.registry, client, credentials, ecr: undefined };
+    }
+    const { resolveRegion } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6530));
+    const region = ecrHost?.region ?? (await resolveRegion(inputs.region)).region;
+    const ecr = await image.Ecr.create(region);
+    const auth = await ecr.authorization(signal);
+    reporter.setSecret(auth.credentials.password);
+    reporter.setSecret(Buffer.from(`${auth.credentials.username}:${auth.credentials.password}`).toString('base64'));
+    const registry = inputs.registry ?? auth.registry;
+    const client = new image.RegistryClient({
+        registry,
+        insecure: inputs['insecure-registry'],
+        credentials: auth.credentials,
+        signal,
+        onRetry,
+    });
+    return { registry, client, credentials: auth.credentials, ecr };
+}
+/** Ensures the repository (and the cache repository) with its lifecycle policy; returns its tag mutability. */
+async function prepareEcr(ecr, inputs, reporter, signal) {
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const name = inputs.repository;
+    if (inputs.mode === 'merge') {
+        const existing = await ecr.describeRepository(name, signal);
+        if (!existing) {
+            throw new src/* UserError */.yo(`ECR repository '${name}' does not exist, so there are no per-platform images to merge.`, {
+                code: 'no-repository',
+                fix: 'run the matrix legs (mode: build, one platform each) before mode: merge (docs/actions/build-push-multiarch-matrix.md).',
+            });
+        }
+        return existing.imageTagMutability ?? 'MUTABLE';
+    }
+    const settings = {
+        scanOnPush: inputs['scan-on-push'],
+        tagMutability: inputs['tag-mutability'],
+        ...(inputs['kms-key'] ? { kmsKey: inputs['kms-key'] } : {}),
+    };
+    const repository = await ecr.ensureRepository(name, settings, signal);
+    reporter.info(repository.created
+        ? `Created ECR repository ${repository.uri} (scan on push: ${settings.scanOnPush}, tags ${settings.tagMutability}, ${settings.kmsKey ? 'KMS' : 'AES256'} encryption).`
+        : `ECR repository ${repository.uri} exists (tags ${repository.tagMutability}).`);
+    if (!repository.created &&
+        repository.tagMutability !== settings.tagMutability &&
+        !repository.tagMutability.startsWith(settings.tagMutability)) {
+        reporter.info(`tag-mutability is ${settings.tagMutability}, but the existing repository says ${repository.tagMutability}; hoist does not change an existing repository: the repository's setting applies.`);
+    }
+    const policy = await ecr.ensureLifecyclePolicy(name, image.imageLifecyclePolicy(), signal);
+    reporter.info(policy === 'put'
+        ? `Put hoist's lifecycle policy on ${name} (untagged images expire after ${image.UNTAGGED_EXPIRY_DAYS} days; tagged images are kept).`
+        : `${name} has a lifecycle policy already; left as it is.`);
+    // Only buildx uses the registry cache (buildah builds without one).
+    if (inputs.cache === 'registry' && inputs.builder === 'buildx') {
+        const cache = await ecr.ensureRepository(`${name}-cache`, { ...settings, scanOnPush: false, tagMutability: 'MUTABLE' }, signal);
+        if (cache.created)
+            reporter.info(`Created the build cache repository ${cache.uri} (MUTABLE: the cache tag moves every build).`);
+        await ecr.ensureLifecyclePolicy(cache.name, image.cacheLifecyclePolicy(), signal);
+    }
+    return repository.tagMutability;
+}
+/** In an IMMUTABLE repository a moving tag can be pushed only once: say so once and push the immutable tags. */
+function immutableOnly(planned, mutability, repository, reporter) {
+    if (!mutability?.startsWith('IMMUTABLE'))
+        return planned.map((p) => p.tag);
+    const moving = planned.filter((p) => p.moving).map((p) => p.tag);
+    const kept = planned.filter((p) => !p.moving).map((p) => p.tag);
+    if (moving.length > 0) {
+        reporter.annotate({
+            level: 'warning',
+            title: 'immutable tags',
+            message: `ECR repository '${repository}' has imageTagMutability=${mutability}, so tags that move (${moving.join(', ')}) cannot be pushed twice: pushing only ${kept.join(', ')}. To move them, set the repository's tag mutability to MUTABLE (aws ecr put-image-tag-mutability --image-tag-mutability MUTABLE).`,
+        });
+    }
+    return kept;
+}
+async function build(inputs, commit, target, store, tags, labels, reporter, signal) {
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const primary = tags[0] ?? commit.sha;
+    const wanted = inputs.platforms.map(image.formatPlatform).join(', ');
+    if (inputs.push) {
+        const existing = await store.get({ tag: primary });
+        if (existing) {
+            const has = await store.platforms(existing);
+            const missing = inputs.platforms.filter((p) => !has.some((h) => image.samePlatform(h, p)));
+            if (missing.length === 0) {
+                reporter.info(`Skipping the build: ${target.registry}/${inputs.repository}:${primary} already holds commit ${commit.sha} for ${wanted} (${existing.digest}). Missing tags are added by copying its manifest; zero layers move.`);
+                return { manifest: existing, built: false, tags: await applyTags(store, existing, tags, reporter) };
+            }
+            reporter.info(`${primary} exists without ${missing.map(image.formatPlatform).join(', ')}: rebuilding.`);
+        }
+    }
+    const single = inputs.platforms.length === 1;
+    const slug = single ? image.platformSlug(inputs.platforms[0]) : '';
+    const cache = inputs.cache === 'registry'
+        ? {
+            type: 'registry',
+            ref: `${target.registry}/${inputs.repository}-cache:${single ? `buildcache-${slug}` : 'buildcache'}`,
+        }
+        : inputs.cache === 'gha'
+            ? { type: 'gha', scope: single ? `${inputs.repository}-${slug}` : inputs.repository }
+            : { type: 'none' };
+    const deps = { exec: src/* exec */.m0, reporter, signal, tempDir: process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)() };
+    const builder = inputs.builder === 'buildah' ? new image.BuildahBuilder(deps) : new image.BuildxBuilder(deps);
+    const request = {
+        context: inputs.context,
+        file: inputs.file,
+        ...(inputs.target ? { target: inputs.target } : {}),
+        platforms: inputs.platforms,
+        buildArgs: inputs['build-args'],
+        secrets: inputs['secret-envs'],
+        labels,
+        registry: target.registry,
+        repository: inputs.repository,
+        tags,
+        push: inputs.push,
+        insecure: inputs['insecure-registry'],
+        cache,
+    };
+    const result = await reporter.group(`Build ${wanted} with ${builder.name}`, async () => {
+        try {
+            if (target.credentials && (inputs.push || cache.type === 'registry'))
+                await builder.login(target.registry, target.credentials, inputs['insecure-registry']);
+            await image.ensureEmulation({ platforms: inputs.platforms, dockerfile: inputs.file, exec: src/* exec */.m0, reporter, signal });
+            return await builder.build(request);
+        }
+        finally {
+            await builder.cleanup();
+        }
+    });
+    if (!inputs.push)
+        return { manifest: undefined, built: true, tags: [] };
+    const manifest = (result.digest ? await store.get({ digest: result.digest }) : undefined) ?? (await store.get({ tag: primary }));
+    if (!manifest) {
+        throw new src/* UserError */.yo(`${builder.name} reported a push, but ${target.registry}/${inputs.repository}:${primary} cannot be read back.`, { code: 'push-missing' });
+    }
+    return { manifest, built: true, tags: await applyTags(store, manifest, tags, reporter) };
+}
+/** `mode: merge`: the per-platform images of this commit, found by tag, become one OCI index — registry API only. */
+async function merge(inputs, commit, target, store, tags, reporter) {
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const entries = [];
+    const missing = [];
+    for (const platform of inputs.platforms) {
+        const tag = image.platformTag(commit.sha, image.platformSlug(platform));
+        const entry = await image.platformManifest(target.client, inputs.repository, tag, platform);
+        if (entry)
+            entries.push(entry);
+        else
+            missing.push(tag);
+    }
+    if (missing.length > 0) {
+        throw new src/* UserError */.yo(`No per-platform image for commit ${commit.sha} in ${target.registry}/${inputs.repository}: ${missing.join(', ')} not found.`, {
+            code: 'merge-missing',
+            fix: 'every matrix leg must run mode: build with one platform for this commit before mode: merge (docs/actions/build-push-multiarch-matrix.md).',
+        });
+    }
+    // No timestamp: the same legs always merge into the same index, so a rerun changes nothing.
+    const index = image.buildIndex(entries, {
+        'org.opencontainers.image.revision': commit.sha,
+        ...(commit.source ? { 'org.opencontainers.image.source': commit.source } : {}),
+    });
+    reporter.info(`Merged ${entries.map((e) => `${image.formatPlatform(e.platform)} ${e.digest}`).join(', ')} into index ${index.digest}.`);
+    if (store.kind === 'registry')
+        await target.client.putManifest(inputs.repository, index.digest, index.bytes, index.mediaType);
+    return { manifest: index, built: false, tags: await applyTags(store, index, tags, reporter) };
+}
+/** Points every tag at the manifest (copying it); a tag an IMMUTABLE repository keeps elsewhere is an error. */
+async function applyTags(store, manifest, tags, reporter) {
+    const added = [];
+    for (const tag of tags) {
+        const outcome = await store.putTag(manifest, tag);
+        if (outcome === 'immutable') {
+            throw new src/* UserError */.yo(`Tag '${tag}' already names a different image, and the repository's tags are IMMUTABLE.`, {
+                code: 'tag-immutable',
+                fix: 'a commit is built once: delete the stray image, or push this build from a new commit.',
+            });
+        }
+        if (outcome === 'tagged')
+            added.push(tag);
+    }
+    reporter.info(added.length > 0
+        ? `Tagged ${manifest.digest} as ${added.join(', ')} (manifest copied, zero layers moved).`
+        : `Every tag already names ${manifest.digest}.`);
+    return [...tags];
+}
+/** Reads the image back by digest: every requested platform present, every tag naming this digest. */
+async function verify(store, manifest, tags, platforms, where) {
+    const image = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6017));
+    const readBack = await store.get({ digest: manifest.digest });
+    if (!readBack)
+        throw new src/* UserError */.yo(`Verify: ${where}@${manifest.digest} cannot be read back.`, { code: 'verify-failed' });
+    const has = await store.platforms(readBack);
+    const missing = platforms.filter((p) => !has.some((h) => image.samePlatform(h, p)));
+    if (missing.length > 0) {
+        throw new src/* UserError */.yo(`Verify: ${where}@${readBack.digest} lacks ${missing.map(image.formatPlatform).join(', ')} (it has ${has.map(image.formatPlatform).join(', ') || 'no platform'}).`, { code: 'verify-failed' });
+    }
+    const digests = await store.tagDigests(tags);
+    const wrong = tags.filter((t) => digests.get(t) !== readBack.digest);
+    if (wrong.length > 0)
+        throw new src/* UserError */.yo(`Verify: tags ${wrong.join(', ')} of ${where} do not name ${readBack.digest}.`, {
+            code: 'verify-failed',
+        });
+    return { digest: readBack.digest, platforms: platforms.map(image.formatPlatform) };
+}
+/** The one parameters-file writer (@hoist/cfn): the format and the other entries are kept as they are. */
+async function writeImageParameter(file, parameter, imageUri, reporter) {
+    const { writeParameterValues } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2506));
+    writeParameterValues(file, { [parameter]: imageUri });
+    reporter.info(`Wrote ${parameter}=${imageUri} into ${file}.`);
+}
+
+
+/***/ })
+
+};
