@@ -375,6 +375,50 @@ const CASES: BadInput[] = [
     inputs: { 'stack-name': 'app', 'dry-run': 'perhaps' },
     names: /'dry-run'/,
   },
+  // ship: its own inputs, and those it hands on, checked by each step's reader before the first step runs
+  { action: 'ship', what: 'missing required', inputs: { template: 'app.yaml' }, names: /'stack-name'/ },
+  {
+    action: 'ship',
+    what: 'no repository and no image',
+    inputs: { 'stack-name': 'app', template: 'app.yaml' },
+    names: /'repository'/,
+  },
+  {
+    action: 'ship',
+    what: 'image by tag, not by digest',
+    inputs: { 'stack-name': 'app', template: 'app.yaml', image: 'ray-worker:latest' },
+    names: /'image'/,
+  },
+  {
+    action: 'ship',
+    what: 'wrong enum (rollback)',
+    inputs: { 'stack-name': 'app', template: 'app.yaml', repository: 'app', rollback: 'sometimes' },
+    names: /'rollback'/,
+  },
+  {
+    action: 'ship',
+    what: 'a build input for build-push-multiarch (platforms)',
+    inputs: { 'stack-name': 'app', template: 'app.yaml', repository: 'app', platforms: 'linux/sparc' },
+    names: /'platforms'/,
+  },
+  {
+    action: 'ship',
+    what: 'a deploy input for deploy-stack (timeout-minutes)',
+    inputs: {
+      'stack-name': 'app',
+      template: 'app.yaml',
+      image: `210987654321.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}`,
+      builder: 'none',
+      'timeout-minutes': 'soon',
+    },
+    names: /'timeout-minutes'/,
+  },
+  {
+    action: 'ship',
+    what: 'malformed secrets mapping',
+    inputs: { 'stack-name': 'app', template: 'app.yaml', repository: 'app', secrets: 'a: { from-env: [' },
+    names: /'secrets'/,
+  },
 ];
 
 let moto: Moto;
@@ -391,7 +435,7 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-test('the table covers every action and at least 40 bad inputs', () => {
+test('the table covers every action (ship too) and at least 40 bad inputs', () => {
   expect(CASES.length).toBeGreaterThanOrEqual(40);
   expect(new Set(CASES.map((c) => c.action))).toEqual(
     new Set([
@@ -402,6 +446,7 @@ test('the table covers every action and at least 40 bad inputs', () => {
       'build-push-multiarch',
       'deploy-stack',
       'rollback',
+      'ship',
     ]),
   );
 });

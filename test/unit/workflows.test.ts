@@ -64,8 +64,11 @@ function actionInputs(name: string): { all: Set<string>; required: string[] } | 
   };
 }
 
-/** A hoist action as a workflow step names it: `./actions/<name>` (this repository) or `./.hoist/actions/<name>`. */
-const HOIST_ACTION = /^\.\/(?:\.hoist\/)?actions\/([a-z0-9-]+)$/;
+/**
+ * A hoist action as a workflow step names it: `./actions/<name>` (this repository), `./.hoist/actions/<name>`, or
+ * `hoist-dev/hoist/actions/<name>@<sha>` (a user's workflow).
+ */
+const HOIST_ACTION = /^(?:\.\/(?:\.hoist\/)?|hoist-dev\/hoist\/)actions\/([a-z0-9-]+)(?:@[0-9a-f]{40})?$/;
 
 /**
  * Every problem with the hoist actions a workflow uses: a missing action, an input its action.yml does not declare,
@@ -386,4 +389,10 @@ describe('deploy.yml follows the chain module', () => {
     }
     expect(disagreements).toEqual([]);
   });
+});
+
+test('docs/actions/ship.md shows examples/workflows/ship.yml as it is', () => {
+  const doc = readFileSync(path.join(ROOT, 'docs', 'actions', 'ship.md'), 'utf8');
+  const block = /```yaml\n(name: ship\n[\s\S]*?)```/.exec(doc)?.[1];
+  expect(block).toBe(byName('examples/workflows/ship.yml').text);
 });

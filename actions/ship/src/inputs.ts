@@ -9,6 +9,8 @@ const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
 
 /** ship's own inputs; the pass-through ones are checked by the steps they go to, before anything runs. */
 export function getInputs(source: InputSource): ShipSettings {
+  const stackName = getString('stack-name', { source, required: true });
+  const template = getString('template', { source, required: true });
   const image = getString('image', { source });
   if (image !== undefined && !BY_DIGEST.test(image)) {
     throw new InputError(
@@ -51,8 +53,8 @@ export function getInputs(source: InputSource): ShipSettings {
     if (value !== undefined) pass[name] = value;
   }
   return {
-    'stack-name': getString('stack-name', { source, required: true }),
-    template: getString('template', { source, required: true }),
+    'stack-name': stackName,
+    template,
     parameters: getString('parameters', { source }),
     repository,
     image,

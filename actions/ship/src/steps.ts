@@ -1,5 +1,5 @@
 import { createClient, resolveRegion } from '@hoist/aws';
-import { STEP_DEFAULTS, type StepName, type StepResult, type StepRunner } from '@hoist/chain';
+import { STEP_DEFAULTS, STEPS, type StepName, type StepResult, type StepRunner } from '@hoist/chain';
 import { reportFailure, StepReporter, type ActionMain, type InputSource, type Reporter } from '@hoist/kit';
 import { getInputs as buildPushInputs } from '../../build-push-multiarch/src/inputs.js';
 import { getInputs as cfnValidateInputs } from '../../cfn-validate/src/inputs.js';
@@ -51,8 +51,6 @@ export function stepSource(step: StepName, inputs: Record<string, string>): Inpu
 
 /** Runs each step's action in this process, its log and annotations in ship's, its outputs and summary kept. */
 export class InProcessRunner implements StepRunner {
-  private count = 0;
-
   constructor(
     private readonly reporter: Reporter,
     private readonly signal: AbortSignal,
@@ -60,9 +58,9 @@ export class InProcessRunner implements StepRunner {
   ) {}
 
   async run(step: StepName, inputs: Record<string, string>): Promise<StepResult> {
-    this.count += 1;
     const reporter = new StepReporter(this.reporter, step);
-    await this.reporter.group(`${this.count}. ${step}`, async () => {
+    // Numbered by the step's place in the chain, as the summary's sections are.
+    await this.reporter.group(`${STEPS.indexOf(step) + 1}. ${step}`, async () => {
       try {
         if (this.signal.aborted) throw this.signal.reason;
         await ACTIONS[step].main({ reporter, inputs: stepSource(step, inputs), signal: this.signal });

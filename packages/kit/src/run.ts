@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { GitHubReporter } from './github-reporter.js';
 import { describeError, isUserError } from './errors.js';
 import { envInputs, type InputSource } from './inputs.js';
@@ -35,6 +36,8 @@ export class CancelledError extends Error {
 export async function run(main: ActionMain, options: RunOptions = {}): Promise<void> {
   const reporter = options.reporter ?? defaultReporter();
   const controller = new AbortController();
+  // Every AWS call and wait listens to this one signal; many run at once (preflight's checks, ship's steps).
+  setMaxListeners(256, controller.signal);
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
     reporter.info(`Received ${signal}: cancelling.`);
