@@ -74,7 +74,7 @@ export function validateTemplate(template: Template, options: ValidateOptions = 
     const rule = (
       { syntax: 'H1001', 'duplicate-key': 'H1002', 'unknown-tag': 'H1003', 'alias-limit': 'H1004' } as const
     )[problem.code];
-    report(rule, problem.pos, problem.message, PARSE_FIXES[rule]);
+    report(rule, problem.pos, problem.message, problem.fix ?? PARSE_FIXES[rule]);
   }
   let capabilities: Capability[] = [];
   if (template.root) {

@@ -150,3 +150,14 @@ describe('parseTemplate: the model', () => {
     expect(t.bytes).toBe(Buffer.byteLength(t.text));
   });
 });
+
+describe('broken files give short messages', () => {
+  test('binary data is named as such, not parsed', () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const parsed = parseText(bytes.toString('utf8'));
+    expect(parsed.root).toBeUndefined();
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      'not a text file: it holds binary data (NUL bytes or bytes that are not UTF-8), not YAML or JSON',
+    ]);
+  });
+});

@@ -25,8 +25,11 @@ function linesOf(all: readonly CfnFinding[], rule: RuleId): number[] {
 
 const QUEUE = ['  Queue:', '    Type: AWS::SQS::Queue'];
 
-/** [rule, template lines] — each template has exactly the one defect the rule is about, on the `#!` line. */
-const CASES: [RuleId, string[]][] = [
+/**
+ * [rule, template lines, text its message must contain] — each template has exactly the one defect the rule is
+ * about, on the `#!` line. Variants of a rule (another port, another form of the function) are cases of their own.
+ */
+const CASES: [RuleId, string[], string?][] = [
   ['H1001', ['Resources:', '  Queue:', '\tType: AWS::SQS::Queue #!']],
   [
     'H1002',
@@ -59,6 +62,18 @@ const CASES: [RuleId, string[]][] = [
   ['H2001', ['Resources:', ...QUEUE, '    Properties:', '      QueueName: !Ref Nme #!']],
   ['H2002', ['Resources:', ...QUEUE, 'Outputs:', '  Arn:', '    Value: !GetAtt Queu.Arn #!']],
   ['H2003', ['Resources:', ...QUEUE, '    Properties:', "      QueueName: !Sub '${AWS::StackName}-${Undefined}' #!"]],
+  [
+    'H2003',
+    [
+      'Resources:',
+      ...QUEUE,
+      '    Properties:',
+      '      QueueName: !Sub',
+      "        - '${Prefix}-${Missing}' #!",
+      '        - Prefix: defined-in-the-map',
+    ],
+    'Sub variable ${Missing}:',
+  ],
   ['H2004', ['Resources:', ...QUEUE, '    DependsOn:', '      - Other #!']],
   ['H2005', ['Resources:', ...QUEUE, '    Condition: IsProd #!']],
   [
@@ -86,10 +101,24 @@ const CASES: [RuleId, string[]][] = [
       '      QueueName: !GetAtt A.QueueName',
     ],
   ],
+  [
+    'H2007',
+    [
+      'Resources:',
+      '  A:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      "      QueueName: !Sub '${B.QueueName}-a' #!",
+      '  B:',
+      '    Type: AWS::SQS::Queue',
+      '    DependsOn: A',
+    ],
+    'A depends on B',
+  ],
   ['H2008', ['Parameters:', '  Unused: #!', '    Type: String', 'Resources:', ...QUEUE]],
   ['H2009', ['Conditions:', '  HasQueue: !Equals [!Ref Queue, x] #!', 'Resources:', ...QUEUE]],
-  ['H3001', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu #!']],
-  ['H3002', ['Resources:', ...QUEUE, '    Properties:', '      DelaySecond: 5 #!']],
+  ['H3001', ['Resources:', '  Queue:', '    Type: AWS::SQS::Queu #!'], "Did you mean 'AWS::SQS::Queue'?"],
+  ['H3002', ['Resources:', ...QUEUE, '    Properties:', '      DelaySecond: 5 #!'], "Did you mean 'DelaySeconds'?"],
   [
     'H3003',
     ['Resources:', '  Topic:', '    Type: AWS::SNS::Subscription', '    Properties: #!', '      Protocol: email'],
@@ -177,6 +206,39 @@ const CASES: [RuleId, string[]][] = [
       '          ToPort: 22',
       '          CidrIp: 0.0.0.0/0',
     ],
+    'SSH (port 22)',
+  ],
+  [
+    'H6001',
+    [
+      'Resources:',
+      '  Sg:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: rdp',
+      '      SecurityGroupIngress:',
+      '        - FromPort: 3389 #!',
+      '          ToPort: 3389',
+      '          IpProtocol: tcp',
+      '          CidrIp: 0.0.0.0/0',
+    ],
+    'RDP (port 3389)',
+  ],
+  [
+    'H6001',
+    [
+      'Resources:',
+      '  Sg:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: ssh over IPv6',
+      '      SecurityGroupIngress:',
+      '        - CidrIpv6: ::/0 #!',
+      '          IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
+    ],
+    '(::/0)',
   ],
   [
     'H6002',
@@ -189,6 +251,18 @@ const CASES: [RuleId, string[]][] = [
       '        MetadataOptions:',
       '          HttpTokens: optional #!',
     ],
+  ],
+  [
+    'H6002',
+    [
+      'Resources:',
+      '  Instance: #!',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      ImageId: ami-0abcdef1234567890',
+      '      InstanceType: t3.micro',
+    ],
+    'without a launch template',
   ],
   [
     'H6003',
@@ -212,6 +286,38 @@ const CASES: [RuleId, string[]][] = [
       '      AccessControl: PublicRead #!',
       '      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]}',
     ],
+  ],
+  [
+    'H6005',
+    [
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      PublicAccessBlockConfiguration:',
+      '        BlockPublicPolicy: false #!',
+      '        BlockPublicAcls: true',
+      '        IgnorePublicAcls: true',
+      '        RestrictPublicBuckets: true',
+    ],
+    'turns off public access blocking (BlockPublicPolicy false)',
+  ],
+  [
+    'H6005',
+    [
+      'Resources:',
+      '  Policy:',
+      '    Type: AWS::S3::BucketPolicy',
+      '    Properties:',
+      '      Bucket: my-bucket',
+      '      PolicyDocument:',
+      '        Statement:',
+      "          - Principal: '*' #!",
+      '            Effect: Allow',
+      '            Action: s3:GetObject',
+      "            Resource: 'arn:aws:s3:::my-bucket/*'",
+    ],
+    'Principal "*"',
   ],
   [
     'H6006',
@@ -243,12 +349,24 @@ const CASES: [RuleId, string[]][] = [
   ],
 ];
 
+/** Each case's title: its rule and the defect line, so the variants of one rule are told apart. */
+const NAMED = CASES.map(([rule, lines, message]) => ({
+  rule,
+  lines,
+  message,
+  at: (lines.find((l) => l.trimEnd().endsWith('#!')) ?? '').replace(/\s*#!$/, '').trim(),
+}));
+
 describe('one defect, one rule, on its line', () => {
-  test.each(CASES)('%s', (rule, lines) => {
+  test.each(NAMED)('$rule at `$at`', ({ rule, lines, message }) => {
     const { body, line } = defect(...lines);
     expect(line).toBeGreaterThan(0);
     const all = findings(body);
     expect(linesOf(all, rule)).toContain(line);
+    if (message !== undefined) {
+      const messages = all.filter((f) => f.rule === rule && f.line === line).map((f) => f.message);
+      expect(messages).toContainEqual(expect.stringContaining(message));
+    }
     const errors = all.filter((f) => f.level === 'error' && f.rule !== rule);
     // The defect is the only error (security and unused-parameter rules may add warnings).
     expect(errors).toEqual([]);
@@ -341,6 +459,31 @@ describe('references: what is allowed', () => {
       ].join('\n'),
     );
     expect(all.filter((f) => f.level === 'error')).toEqual([]);
+  });
+});
+
+describe('custom resources take any property and any attribute', () => {
+  const template = (type: string) =>
+    [
+      'Resources:',
+      '  Provisioned:',
+      `    Type: ${type}`,
+      '    Properties:',
+      "      ServiceToken: 'arn:aws:lambda:us-east-1:111122223333:function:provider'",
+      '      DelaySecond: 5',
+      '      TableNames: [a, b]',
+      '      Settings: {Retries: 3, Mode: fast}',
+      'Outputs:',
+      '  Endpoint: {Value: !GetAtt Provisioned.Endpoint}',
+    ].join('\n');
+
+  test.each(['Custom::DatabaseSchema', 'AWS::CloudFormation::CustomResource'])('%s: no error', (type) => {
+    expect(findings(template(type)).filter((f) => f.level === 'error')).toEqual([]);
+  });
+
+  test('the same properties and attribute on a resource type with data are errors (so the cases above can fail)', () => {
+    const rules = findings(template('AWS::SQS::Queue')).map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['H3002', 'H3005']));
   });
 });
 
