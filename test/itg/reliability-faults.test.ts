@@ -15,9 +15,21 @@ import { runAction } from '../support/run-action.js';
 import { error, faults, startScenarioProxy, type CallRecord, type ScenarioProxy } from '../support/scenario-proxy.js';
 import { registerTestSecret } from '../support/secrets-registry.js';
 import { APP_TEMPLATE, IMAGE_A, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
-import { CHAIN_ACCOUNT, CHAIN_SECRET, CHAIN_STACK, SHA_A, SHA_B, runChain, warmUp } from './reliability-support.js';
+import {
+  type ChainStep,
+  CHAIN_ACCOUNT,
+  CHAIN_SECRET,
+  CHAIN_STACK,
+  SHA_A,
+  SHA_B,
+  runChain,
+  runShipChain,
+  warmUp,
+} from './reliability-support.js';
 
 const RUNS = Number(process.env['HOIST_FAULT_RUNS'] ?? 5);
+/** Seeded runs of the same chain through `ship` (one process for the six steps): `HOIST_SHIP_FAULT_RUNS`. */
+const SHIP_RUNS = Number(process.env['HOIST_SHIP_FAULT_RUNS'] ?? 2);
 /** Seeds are consecutive from here: `HOIST_FAULT_SEED=1000` replays another series. */
 const FIRST_SEED = Number(process.env['HOIST_FAULT_SEED'] ?? 1);
 /** The client's request timeout for these runs; a `slow` fault holds its answer longer than this. */
@@ -88,61 +100,103 @@ describe(`the chain under the fault model: ${RUNS} seeded runs from seed ${FIRST
       env: FAULT_ENV as Record<string, string>,
       apiKey,
     });
-    const failed = steps.find((s) => s.result.exitCode !== 0);
-    expect(
-      failed
-        ? `${failed.step}: ${failed.result.log
-            .split('\n')
-            .filter((l) => l.startsWith('::error'))
-            .join(' ')}`
-        : 'none',
-    ).toBe('none');
-    expect(steps.map((s) => s.step)).toEqual([
-      'preflight',
-      'secrets-sync',
-      'quota-check',
-      'cfn-validate',
-      'build-push-multiarch',
-      'deploy-stack (A)',
-      'deploy-stack (B)',
-      'rollback',
-    ]);
-    const log = proxy.calls();
-    // The model did inject faults, of every kind, and every one was absorbed.
-    const injected = log.filter((c) => c.rule === 'faults' && c.label !== undefined);
-    expect(injected.length).toBeGreaterThan(5);
-
-    // No duplicate secret, no duplicate version.
-    const secrets = await aws.secrets.send(new ListSecretsCommand({}));
-    expect((secrets.SecretList ?? []).map((s) => s.Name)).toEqual([CHAIN_SECRET]);
-    const described = await aws.secrets.send(new DescribeSecretCommand({ SecretId: CHAIN_SECRET }));
-    expect(Object.keys(described.VersionIdsToStages ?? {})).toHaveLength(1);
-
-    // Exactly one change set executed per deploy (A, B, the rollback), each a different one.
-    const executed = log
-      .filter((c) => c.operation === 'ExecuteChangeSet' && reachedMoto(c))
-      .map((c) => String(c.params['ChangeSetName']));
-    expect(executed).toHaveLength(3);
-    expect(new Set(executed).size).toBe(3);
-    // No change set left behind (moto lists executed change sets, AWS does not: only the others are orphans).
-    const left = await aws.cfn.send(new ListChangeSetsCommand({ StackName: CHAIN_STACK }));
-    expect((left.Summaries ?? []).filter((c) => c.ExecutionStatus !== 'EXECUTE_COMPLETE')).toEqual([]);
-    expect(left.Summaries ?? []).toHaveLength(3);
-
-    // The release history: A, B, then the rollback that restored A — nothing more.
-    const history = await releases();
-    const [rollback, b, a] = history;
-    expect(history.map((r) => [r.kind, r.outcome, r.gitSha])).toEqual([
-      ['rollback', 'deployed', SHA_A],
-      ['deploy', 'deployed', SHA_B],
-      ['deploy', 'deployed', SHA_A],
-    ]);
-    expect(rollback?.restores).toBe(a?.id);
-    expect(b?.id).not.toBe(a?.id);
-    const ids = steps.filter((s) => s.action === 'deploy-stack').map((s) => s.result.outputs['release-id']);
-    expect(ids).toEqual([a?.id, b?.id]);
+    await expectCleanRun(
+      steps,
+      [
+        'preflight',
+        'secrets-sync',
+        'quota-check',
+        'cfn-validate',
+        'build-push-multiarch',
+        'deploy-stack (A)',
+        'deploy-stack (B)',
+        'rollback',
+      ],
+      [
+        { step: 'deploy-stack (A)', output: 'release-id' },
+        { step: 'deploy-stack (B)', output: 'release-id' },
+      ],
+    );
   });
 });
+
+describe(`ship under the fault model: ${SHIP_RUNS} seeded runs from seed ${FIRST_SEED + 500}`, () => {
+  const seeds = Array.from({ length: SHIP_RUNS }, (_, i) => FIRST_SEED + 500 + i);
+  test.each(seeds)('seed %i: ship A, ship B, rollback succeed and AWS ends as after one clean run', async (seed) => {
+    proxy.addRule(
+      faults({
+        probability: 0.2,
+        seed,
+        kinds: ['throttle', '5xx', 'reset', 'slow'],
+        maxConsecutive: 2,
+        slowMs: REQUEST_TIMEOUT_MS + 300,
+      }),
+    );
+    const apiKey = registerTestSecret(`sk-shipfault-${seed}-${'k'.repeat(24)}`);
+    const steps = await runShipChain({
+      awsEnv: proxy.env,
+      motoUrl: moto.url,
+      env: FAULT_ENV as Record<string, string>,
+      apiKey,
+    });
+    await expectCleanRun(
+      steps,
+      ['ship (A)', 'ship (B)', 'rollback'],
+      [
+        { step: 'ship (A)', output: 'release-id' },
+        { step: 'ship (B)', output: 'release-id' },
+      ],
+    );
+  });
+});
+
+/** After a seeded run: every step succeeded, faults were injected and absorbed, AWS is as after one clean run. */
+async function expectCleanRun(steps: ChainStep[], names: string[], deploys: { step: string; output: string }[]) {
+  const failed = steps.find((s) => s.result.exitCode !== 0);
+  expect(
+    failed
+      ? `${failed.step}: ${failed.result.log
+          .split('\n')
+          .filter((l) => l.startsWith('::error'))
+          .join(' ')}`
+      : 'none',
+  ).toBe('none');
+  expect(steps.map((s) => s.step)).toEqual(names);
+  const log = proxy.calls();
+  // The model did inject faults, of every kind, and every one was absorbed.
+  const injected = log.filter((c) => c.rule === 'faults' && c.label !== undefined);
+  expect(injected.length).toBeGreaterThan(5);
+
+  // No duplicate secret, no duplicate version.
+  const secrets = await aws.secrets.send(new ListSecretsCommand({}));
+  expect((secrets.SecretList ?? []).map((s) => s.Name)).toEqual([CHAIN_SECRET]);
+  const described = await aws.secrets.send(new DescribeSecretCommand({ SecretId: CHAIN_SECRET }));
+  expect(Object.keys(described.VersionIdsToStages ?? {})).toHaveLength(1);
+
+  // Exactly one change set executed per deploy (A, B, the rollback), each a different one.
+  const executed = log
+    .filter((c) => c.operation === 'ExecuteChangeSet' && reachedMoto(c))
+    .map((c) => String(c.params['ChangeSetName']));
+  expect(executed).toHaveLength(3);
+  expect(new Set(executed).size).toBe(3);
+  // No change set left behind (moto lists executed change sets, AWS does not: only the others are orphans).
+  const left = await aws.cfn.send(new ListChangeSetsCommand({ StackName: CHAIN_STACK }));
+  expect((left.Summaries ?? []).filter((c) => c.ExecutionStatus !== 'EXECUTE_COMPLETE')).toEqual([]);
+  expect(left.Summaries ?? []).toHaveLength(3);
+
+  // The release history: A, B, then the rollback that restored A — nothing more.
+  const history = await releases();
+  const [rollback, b, a] = history;
+  expect(history.map((r) => [r.kind, r.outcome, r.gitSha])).toEqual([
+    ['rollback', 'deployed', SHA_A],
+    ['deploy', 'deployed', SHA_B],
+    ['deploy', 'deployed', SHA_A],
+  ]);
+  expect(rollback?.restores).toBe(a?.id);
+  expect(b?.id).not.toBe(a?.id);
+  const ids = deploys.map((d) => steps.find((s) => s.step === d.step)?.result.outputs[d.output]);
+  expect(ids).toEqual([a?.id, b?.id]);
+}
 
 describe('non-retryable errors are never retried and are reported under their AWS name', () => {
   const cases = [

@@ -232,3 +232,47 @@ export async function warmUp(motoUrl: string): Promise<void> {
   ];
   await Promise.allSettled(reads);
 }
+
+/**
+ * The same workload through `ship` (the chain as one step, packages/chain deciding what flows): ship release A
+ * (built with the fake docker), ship release B (promoting an image by digest), then rollback to A.
+ */
+export async function runShipChain(options: ChainOptions): Promise<ChainStep[]> {
+  const { dir, context } = chainWorkspace();
+  const docker = ecrFakeDocker(options.motoUrl);
+  const steps: ChainStep[] = [];
+  const envFor = (sha: string) =>
+    runnerEnv(options.awsEnv, {
+      GITHUB_SHA: sha,
+      GITHUB_REF: 'refs/heads/main',
+      CHAIN_API_KEY: options.apiKey,
+      PATH: `${docker.dir}${path.delimiter}${process.env['PATH'] ?? ''}`,
+      ...(options.env ?? {}),
+    });
+  const step = async (name: string, action: string, inputs: Record<string, string>, sha: string) => {
+    const result = await runAction(action, inputs, { cwd: dir, env: envFor(sha), timeoutMs: 240_000 });
+    const done = { step: name, action, result };
+    steps.push(done);
+    options.afterStep?.(done);
+    return result.exitCode === 0 ? result : undefined;
+  };
+  const common = {
+    'stack-name': CHAIN_STACK,
+    template: 'app.yaml',
+    parameters: 'params.json',
+    secrets: `${CHAIN_SECRET}: { from-env: CHAIN_API_KEY, parameter: ApiKeyArn }`,
+    // Not `permissions`: moto has no policy simulation (HTTP 500), so that check would only measure retries.
+    checks: 'identity,region,template,parameters,quotas',
+  };
+  const a = await step(
+    'ship (A)',
+    'ship',
+    { ...common, repository: CHAIN_REPOSITORY, builder: 'buildx', context, 'default-branch': 'main' },
+    SHA_A,
+  );
+  if (!a) return steps;
+  const imageB = (a.outputs['image-uri'] ?? '').replace(/@sha256:.*/, `@sha256:${'b'.repeat(64)}`);
+  if (!(await step('ship (B)', 'ship', { ...common, image: imageB, builder: 'none' }, SHA_B))) return steps;
+  await step('rollback', 'rollback', { 'stack-name': CHAIN_STACK, to: SHA_A.slice(0, 12) }, SHA_B);
+  return steps;
+}
