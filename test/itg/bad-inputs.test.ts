@@ -419,6 +419,14 @@ const CASES: BadInput[] = [
     inputs: { 'stack-name': 'app', template: 'app.yaml', repository: 'app', secrets: 'a: { from-env: [' },
     names: /'secrets'/,
   },
+  {
+    action: 'preflight',
+    what: 'no region anywhere',
+    inputs: { checks: 'identity' },
+    // Empty is unset to the region resolver; no config file, so no profile region either.
+    env: { AWS_REGION: '', AWS_DEFAULT_REGION: '', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent/hoist/aws-config' },
+    names: /No AWS region is set\..*'region' input/,
+  },
 ];
 
 let moto: Moto;

@@ -102,32 +102,48 @@ const CANCEL_CASES: CancelCase[] = [
   { action: 'rollback', inputs: { 'stack-name': 'app' }, service: 'cloudformation', operation: 'DescribeStacks' },
 ];
 
+/** Cancels the action with `signal` while its AWS call hangs in the proxy: it must end within 10 s, clearly. */
+async function cancelled(c: CancelCase, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<ActionResult> {
+  proxy.addRule({ service: c.service, operation: c.operation, effect: delay(HOLD_MS) });
+  let terminatedAt = 0;
+  const r = await runAction(c.action, c.inputs, {
+    cwd: workspaceWith(c.files ?? {}),
+    env: runnerEnv(proxy.env, c.env ?? {}),
+    timeoutMs: 45_000,
+    onSpawn: (child) => {
+      void until(() => proxy.count({ service: c.service, operation: c.operation }) > 0).then(() => {
+        terminatedAt = Date.now();
+        child.kill(signal);
+      });
+    },
+  });
+  expect(terminatedAt).toBeGreaterThan(0);
+  expect(Date.now() - terminatedAt).toBeLessThan(10_000);
+  expect(r.exitCode).not.toBe(0);
+  expect(r.log).toContain(`Received ${signal}: cancelling.`);
+  const errors = r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+  expect(errors.join('\n')).toMatch(/cancel/i);
+  expect(r.log).not.toMatch(/\n\s+at /);
+  return r;
+}
+
 describe('SIGTERM while an AWS call hangs: every action exits within 10 s with a clear message', () => {
-  const cancelled = async (c: CancelCase) => {
-    proxy.addRule({ service: c.service, operation: c.operation, effect: delay(HOLD_MS) });
-    let terminatedAt = 0;
-    const r = await runAction(c.action, c.inputs, {
-      cwd: workspaceWith(c.files ?? {}),
-      env: runnerEnv(proxy.env, c.env ?? {}),
-      timeoutMs: 45_000,
-      onSpawn: (child) => {
-        void until(() => proxy.count({ service: c.service, operation: c.operation }) > 0).then(() => {
-          terminatedAt = Date.now();
-          child.kill('SIGTERM');
-        });
-      },
-    });
-    expect(terminatedAt).toBeGreaterThan(0);
-    expect(Date.now() - terminatedAt).toBeLessThan(10_000);
-    expect(r.exitCode).not.toBe(0);
-    expect(r.log).toContain('Received SIGTERM: cancelling.');
-    const errors = r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
-    expect(errors.join('\n')).toMatch(/cancel/i);
-    expect(r.log).not.toMatch(/\n\s+at /);
-  };
   for (const c of CANCEL_CASES) {
-    test(c.action, () => cancelled(c));
+    test(c.action, async () => {
+      await cancelled(c);
+    });
   }
+});
+
+// Ctrl-C in a terminal (the hoist CLI runs the same bundles): run() treats SIGINT as the runner's SIGTERM.
+test('SIGINT while an AWS call hangs: preflight exits 1 with one clear cancel line', async () => {
+  const preflight = CANCEL_CASES.find((c) => c.action === 'preflight');
+  if (!preflight) throw new Error('the preflight cancel case is missing');
+  const r = await cancelled(preflight, 'SIGINT');
+  expect(r.exitCode).toBe(1);
+  expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+    'The run was cancelled (SIGINT).',
+  ]);
 });
 
 describe('two deploy-stack runs on one stack at once', () => {

@@ -55,16 +55,19 @@ export async function preflight(
   if (regionSource === 'input' && awsAvailable && !isKnownRegion(region)) await assertRegionExists(aws, region, signal);
 
   let identity: Promise<CallerIdentity> | undefined;
+  // Once every check has reported, whatever a timed-out check left running (the shared STS call) is ended with it.
+  const checksDone = new AbortController();
+  const checksSignal = AbortSignal.any([signal, checksDone.signal]);
   const context: CheckContext = {
     inputs,
     region,
     aws,
     awsAvailable,
-    signal,
+    signal: checksSignal,
     exec,
     facts: {},
     project: await loadProject(inputs),
-    callerIdentity: () => (identity ??= fetchCallerIdentity(aws, signal)),
+    callerIdentity: () => (identity ??= fetchCallerIdentity(aws, checksSignal)),
   };
   const chosen = ALL_CHECKS.filter((c) => ids.includes(c.id));
   reporter.info(
@@ -78,7 +81,7 @@ export async function preflight(
       timings.push(`${check.id} ${Date.now() - started} ms`);
       return findings;
     }),
-  );
+  ).finally(() => checksDone.abort());
   const findings = results.flat();
   reporter.info(`Checks finished in ${Date.now() - started} ms (${timings.join(', ')}).`);
 
@@ -121,7 +124,7 @@ async function runCheck(check: Check, context: CheckContext, timeoutMs: number):
   }
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
   try {
-    const findings = await check.run({ ...context, signal });
+    const findings = await untilAborted(check.run({ ...context, signal }), signal);
     return findings.map((f) => ({ category, ...f }));
   } catch (error) {
     if (context.signal.aborted) throw error;
@@ -138,6 +141,19 @@ async function runCheck(check: Check, context: CheckContext, timeoutMs: number):
       },
     ];
   }
+}
+
+/**
+ * The work's result, or the signal's reason as soon as it aborts: a check that waits on something deaf to its own
+ * signal (the STS call it shares with another check) still ends at its timeout.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A region code that hoist does not know is asked of AWS before anything else: a typo fails as a bad input. */

@@ -780,6 +780,8 @@ const permissionsCheck = {
             identity = await context.callerIdentity();
         }
         catch (error) {
+            if (signal.aborted)
+                throw error;
             return [permissions_f.skip(`the caller is unknown (${classifyAwsError(error).name}): see the identity check.`)];
         }
         const needs = collectNeeds(inputs.for, IAM_MANIFEST, identity.account, context.region);
@@ -981,6 +983,8 @@ async function checkServiceRole(aws, roleArn, signal) {
         role = (await client.send(new sdk.GetRoleCommand({ RoleName: name }), { abortSignal: signal })).Role;
     }
     catch (error) {
+        if (signal.aborted)
+            throw error;
         const kind = classifyAwsError(error).kind;
         if (kind === 'not-found')
             return [
@@ -1067,6 +1071,9 @@ const regionCheck = {
             status = await describeRegion(aws, region, signal);
         }
         catch (error) {
+            // The check's timeout or a cancel: runCheck reports those, not "could not ask AWS".
+            if (signal.aborted)
+                throw error;
             const known = (0,src.isKnownRegion)(region);
             return [
                 {
@@ -1453,16 +1460,19 @@ async function preflight({ reporter, inputs: source, signal }, exec = kit_src/* 
     if (regionSource === 'input' && awsAvailable && !(0,src.isKnownRegion)(region))
         await assertRegionExists(aws, region, signal);
     let identity;
+    // Once every check has reported, whatever a timed-out check left running (the shared STS call) is ended with it.
+    const checksDone = new AbortController();
+    const checksSignal = AbortSignal.any([signal, checksDone.signal]);
     const context = {
         inputs,
         region,
         aws,
         awsAvailable,
-        signal,
+        signal: checksSignal,
         exec,
         facts: {},
         project: await loadProject(inputs),
-        callerIdentity: () => (identity ??= fetchCallerIdentity(aws, signal)),
+        callerIdentity: () => (identity ??= fetchCallerIdentity(aws, checksSignal)),
     };
     const chosen = ALL_CHECKS.filter((c) => ids.includes(c.id));
     reporter.info(`Running ${chosen.length} check${chosen.length === 1 ? '' : 's'} at once: ${chosen.map((c) => c.id).join(', ')}.`);
@@ -1472,7 +1482,7 @@ async function preflight({ reporter, inputs: source, signal }, exec = kit_src/* 
         const findings = await runCheck(check, context, inputs['check-timeout']);
         timings.push(`${check.id} ${Date.now() - started} ms`);
         return findings;
-    }));
+    })).finally(() => checksDone.abort());
     const findings = results.flat();
     reporter.info(`Checks finished in ${Date.now() - started} ms (${timings.join(', ')}).`);
     reporter.setOutput('region', region);
@@ -1513,7 +1523,7 @@ async function runCheck(check, context, timeoutMs) {
     }
     const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
     try {
-        const findings = await check.run({ ...context, signal });
+        const findings = await untilAborted(check.run({ ...context, signal }), signal);
         return findings.map((f) => ({ category, ...f }));
     }
     catch (error) {
@@ -1532,6 +1542,19 @@ async function runCheck(check, context, timeoutMs) {
             },
         ];
     }
+}
+/**
+ * The work's result, or the signal's reason as soon as it aborts: a check that waits on something deaf to its own
+ * signal (the STS call it shares with another check) still ends at its timeout.
+ */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
 }
 /** A region code that hoist does not know is asked of AWS before anything else: a typo fails as a bad input. */
 async function assertRegionExists(aws, region, signal) {

@@ -9,10 +9,13 @@ export interface AwsContext {
   action: string;
 }
 
+/** The SDK's `customUserAgent` as name/version pairs. */
+type UserAgent = [name: string, version?: string][];
+
 /** The settings decided once for every AWS client hoist makes. */
 export interface ClientSettings {
   region: string;
-  customUserAgent: string;
+  customUserAgent: UserAgent;
   retryStrategy: AdaptiveRetryStrategy;
   requestHandler: NodeHttpHandler;
   forcePathStyle?: boolean;
@@ -36,7 +39,8 @@ export function clientSettings(context: AwsContext): ClientSettings {
   const maxAttempts = positiveIntFromEnv('HOIST_AWS_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS);
   return {
     region: context.region,
-    customUserAgent: `hoist/${HOIST_VERSION} ${context.action}`,
+    // Two pairs, so the header reads `hoist/<version> <action>` (a single string would be escaped into one token).
+    customUserAgent: [['hoist', HOIST_VERSION], [context.action]],
     retryStrategy: new AdaptiveRetryStrategy(async () => maxAttempts),
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,

@@ -62,6 +62,7 @@ export const permissionsCheck: Check = {
     try {
       identity = await context.callerIdentity();
     } catch (error) {
+      if (signal.aborted) throw error;
       return [f.skip(`the caller is unknown (${classifyAwsError(error).name}): see the identity check.`)];
     }
     const needs = collectNeeds(inputs.for, IAM_MANIFEST, identity.account, context.region);
@@ -295,6 +296,7 @@ async function checkServiceRole(aws: AwsContext, roleArn: string, signal: AbortS
   try {
     role = (await client.send(new sdk.GetRoleCommand({ RoleName: name }), { abortSignal: signal })).Role;
   } catch (error) {
+    if (signal.aborted) throw error;
     const kind = classifyAwsError(error).kind;
     if (kind === 'not-found')
       return [

@@ -26,6 +26,8 @@ export const regionCheck: Check = {
     try {
       status = await describeRegion(aws, region, signal);
     } catch (error) {
+      // The check's timeout or a cancel: runCheck reports those, not "could not ask AWS".
+      if (signal.aborted) throw error;
       const known = isKnownRegion(region);
       return [
         {
