@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { actionsFor } from '@hoist/aws';
 import {
+  describeServicesAnswer,
   describeStackEventsAnswer,
   describeStacksAnswer,
   queryAnswer,
@@ -11,16 +13,18 @@ import {
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
 import { respond, sequence, startScenarioProxy, type Effect, type ScenarioProxy } from '../support/scenario-proxy.js';
-import { IMAGE_A, clientsFor, runnerEnv } from './deploy-stack-support.js';
+import { IMAGE_A, IMAGE_B, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
 
 // What moto cannot do — stacks stuck in UPDATE_ROLLBACK_FAILED, updates in progress, the recovery calls — is played
 // by the scenario proxy: DescribeStacks answers a scripted status sequence, the recovery calls answer success.
-jest.setTimeout(120_000);
+// A rollback whose ECS verification fails: real deploys on moto, then the proxy makes the service's rollout fail.
+jest.setTimeout(180_000);
 
 let moto: Moto;
 let proxy: ScenarioProxy;
 beforeAll(async () => {
-  moto = await startMoto();
+  // ECS deployments only settle in moto when it is told how many tasks run (the verification test deploys a service).
+  moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
   proxy = await startScenarioProxy(moto.url);
 }, 60_000);
 afterAll(async () => {
@@ -308,5 +312,105 @@ describe('rollback recovers stuck stacks (scenario proxy)', () => {
     expect(r.exitCode).not.toBe(0);
     expect(r.log).toContain('Received SIGTERM: cancelling.');
     expect(r.outputs['status']).toBe('failed');
+  });
+});
+
+/** A Fargate worker: enough for deploy-stack's ECS verification to have a service to check. */
+const WORKER_TEMPLATE = `Parameters:
+  ImageUri:
+    Type: String
+Resources:
+  Cluster:
+    Type: AWS::ECS::Cluster
+    Properties:
+      ClusterName: !Sub '\${AWS::StackName}-cluster'
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: !Sub '\${AWS::StackName}-worker'
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: worker
+          Image: !Ref ImageUri
+  Worker:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: !Ref Cluster
+      TaskDefinition: !Ref TaskDef
+      DesiredCount: 1
+`;
+
+describe('rollback verifies what it restored (moto, ECS made unhealthy by the scenario proxy)', () => {
+  test('the restored release’s ECS rollout fails → failed, exit 1, said so, the rollback recorded as unhealthy', async () => {
+    const cwd = workspaceWith({ 'worker.yaml': WORKER_TEMPLATE });
+    const IMAGE_C = IMAGE_A.replace(/@sha256:.*/, `@sha256:${'c'.repeat(64)}`);
+    const deploy = async (sha: string, image: string) => {
+      const r = await runAction(
+        'deploy-stack',
+        { 'stack-name': 'app', template: 'worker.yaml', 'parameter-overrides': `ImageUri=${image}` },
+        { cwd, env: runnerEnv(proxy.env, { GITHUB_SHA: sha }), timeoutMs: 120_000 },
+      );
+      expect({ status: r.outputs['status'], code: r.exitCode }).toEqual({ status: 'deployed', code: 0 });
+      return r.outputs['release-id'] ?? '';
+    };
+    // Created by C first: moto compares a change set with the parameters the stack was created with, so restoring
+    // the creating release would look like "no changes" (see rollback.test.ts).
+    await deploy(`cccc${'0'.repeat(36)}`, IMAGE_C);
+    const idA = await deploy(`aaaa${'0'.repeat(36)}`, IMAGE_A);
+    await deploy(`bbbb${'0'.repeat(36)}`, IMAGE_B);
+
+    // From now on the service's rollout fails: the circuit breaker stopped the restored release's tasks.
+    proxy.addRule({
+      service: 'ecs',
+      operation: 'DescribeServices',
+      effect: respond(
+        describeServicesAnswer([
+          {
+            serviceName: 'Worker',
+            cluster: 'app-cluster',
+            deployments: [
+              {
+                status: 'PRIMARY',
+                rolloutState: 'FAILED',
+                rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+                desiredCount: 1,
+                runningCount: 0,
+              },
+            ],
+          },
+        ]),
+      ),
+    });
+    const r = await rollback({}, { timeoutMs: 120_000 });
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs['status']).toBe('failed');
+    expect(r.outputs['release-id']).toBe(idA);
+    expect(r.outputs['image-uri']).toBe(IMAGE_A);
+    expect(r.log).toMatch(
+      new RegExp(
+        `::error.*Release ${idA} is restored on stack app, but its verification failed: Stack app updated, but verification failed \\(ecs:Worker\\)`,
+      ),
+    );
+    expect(r.summary).toContain('rollback `app`: failed');
+    expect(r.summary).toContain('ECS deployment circuit breaker: tasks failed to start.');
+    // The restore went through (the stack runs A's image again) and is on record as an unhealthy rollback.
+    const aws = clientsFor(moto.url);
+    const stacks = await aws.cfn.send(new DescribeStacksCommand({ StackName: 'app' }));
+    expect(stacks.Stacks?.[0]?.Parameters?.find((p) => p.ParameterKey === 'ImageUri')?.ParameterValue).toBe(IMAGE_A);
+    const history = await aws.ssm.send(new GetParameterCommand({ Name: '/hoist/app/releases' }));
+    const [recorded] = (
+      JSON.parse(history.Parameter?.Value ?? '{}') as {
+        releases: { kind: string; outcome: string; restores?: string; images: Record<string, string> }[];
+      }
+    ).releases;
+    expect(recorded).toMatchObject({
+      kind: 'rollback',
+      outcome: 'unhealthy',
+      restores: idA,
+      images: { ImageUri: IMAGE_A },
+    });
   });
 });

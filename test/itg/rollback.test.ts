@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { DeleteObjectCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { isWriteCall, startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
@@ -72,6 +73,17 @@ interface Release {
 async function history(): Promise<Release[]> {
   const out = await aws.ssm.send(new GetParameterCommand({ Name: '/hoist/app/releases' }));
   return (JSON.parse(out.Parameter?.Value ?? '{"releases":[]}') as { releases: Release[] }).releases;
+}
+
+/** The template with one more resource than A's: what B deploys in the template tests. */
+const WITH_EXTRA = APP_TEMPLATE.replace(
+  'Outputs:',
+  `  Extra:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: !Sub '/app/\${AWS::StackName}/extra'\n      Type: String\n      Value: extra\nOutputs:`,
+);
+
+async function stackResources(): Promise<(string | undefined)[]> {
+  const out = await aws.cfn.send(new ListStackResourcesCommand({ StackName: 'app' }));
+  return (out.StackResourceSummaries ?? []).map((s) => s.LogicalResourceId).sort();
 }
 
 const writesOf = async () => (await moto.recorded()).filter(isWriteCall);
@@ -199,29 +211,21 @@ describe('rollback against moto, after deploys made by deploy-stack', () => {
   });
 
   test('with an artifacts bucket, the release’s own template comes back (a resource B added is removed)', async () => {
-    const withExtra = APP_TEMPLATE.replace(
-      'Outputs:',
-      `  Extra:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: !Sub '/app/\${AWS::StackName}/extra'\n      Type: String\n      Value: extra\nOutputs:`,
-    );
     const cwdA = workspaceWith({ 'app.yaml': APP_TEMPLATE });
-    const cwdB = workspaceWith({ 'app.yaml': withExtra });
+    const cwdB = workspaceWith({ 'app.yaml': WITH_EXTRA });
     // Created by C first: see the first test for moto's "no changes" quirk.
     const [, idA] = await releasesOf(cwdA, [
       [SHA_C, { 'parameter-overrides': `ImageUri=${IMAGE_C}`, 'artifacts-bucket': 'auto' }],
       [SHA_A, { 'parameter-overrides': `ImageUri=${IMAGE_A}`, 'artifacts-bucket': 'auto' }],
     ]);
     await releasesOf(cwdB, [[SHA_B, { 'parameter-overrides': `ImageUri=${IMAGE_B}`, 'artifacts-bucket': 'auto' }]]);
-    const resources = async () =>
-      ((await aws.cfn.send(new ListStackResourcesCommand({ StackName: 'app' }))).StackResourceSummaries ?? [])
-        .map((s) => s.LogicalResourceId)
-        .sort();
-    expect(await resources()).toContain('Extra');
+    expect(await stackResources()).toContain('Extra');
 
     const r = await rollback({});
     expect(r.exitCode).toBe(0);
     expect(r.outputs['status']).toBe('restored');
     expect(r.outputs['release-id']).toBe(idA);
-    expect(await resources()).toEqual(['EnvParam', 'ImageParam']);
+    expect(await stackResources()).toEqual(['EnvParam', 'ImageParam']);
     expect(await stackParameter('ImageUri')).toBe(IMAGE_A);
     expect(r.summary).toMatch(
       new RegExp(
@@ -230,6 +234,66 @@ describe('rollback against moto, after deploys made by deploy-stack', () => {
     );
     const [recorded] = await history();
     expect(recorded?.template?.bucket).toBe('hoist-artifacts-123456789012-us-east-1');
+  });
+
+  test('no artifacts bucket and a template changed since: A’s values go back on the current template, and it says so', async () => {
+    const cwdA = workspaceWith({ 'app.yaml': APP_TEMPLATE });
+    const cwdB = workspaceWith({ 'app.yaml': WITH_EXTRA });
+    // Created by C first: see the first test for moto's "no changes" quirk.
+    const [, idA] = await releasesOf(cwdA, [
+      [SHA_C, { 'parameter-overrides': `ImageUri=${IMAGE_C}` }],
+      [SHA_A, { 'parameter-overrides': `ImageUri=${IMAGE_A}` }],
+    ]);
+    await releasesOf(cwdB, [[SHA_B, { 'parameter-overrides': `ImageUri=${IMAGE_B}` }]]);
+
+    const r = await rollback({});
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs['status']).toBe('restored');
+    expect(r.outputs['release-id']).toBe(idA);
+    expect(await stackParameter('ImageUri')).toBe(IMAGE_A);
+    // Only the values went back: the resource B's template added is still there.
+    expect(await stackResources()).toEqual(['EnvParam', 'Extra', 'ImageParam']);
+    expect(r.annotations.filter((a) => a.title === 'rollback template')).toEqual([
+      {
+        level: 'notice',
+        title: 'rollback template',
+        message: `Release ${idA} was deployed without an artifacts bucket, so its template was not kept: restoring its parameter values on the stack's current template (set \`artifacts-bucket\` on deploy-stack to make rollbacks restore templates too).`,
+      },
+    ]);
+    expect(r.summary).toContain(
+      `| Template | the stack's current template, with release ${idA}'s parameter values (its own template was not kept) |`,
+    );
+  });
+
+  test('the release’s template is gone from the artifacts bucket: a warning naming it, A’s values on the current template', async () => {
+    const cwdA = workspaceWith({ 'app.yaml': APP_TEMPLATE });
+    const cwdB = workspaceWith({ 'app.yaml': WITH_EXTRA });
+    const [, idA] = await releasesOf(cwdA, [
+      [SHA_C, { 'parameter-overrides': `ImageUri=${IMAGE_C}`, 'artifacts-bucket': 'auto' }],
+      [SHA_A, { 'parameter-overrides': `ImageUri=${IMAGE_A}`, 'artifacts-bucket': 'auto' }],
+    ]);
+    await releasesOf(cwdB, [[SHA_B, { 'parameter-overrides': `ImageUri=${IMAGE_B}`, 'artifacts-bucket': 'auto' }]]);
+    const kept = (await history()).find((x) => x.id === idA)?.template;
+    expect(kept?.bucket).toBe('hoist-artifacts-123456789012-us-east-1');
+    // Every version of A's template object is deleted (the bucket is versioned).
+    const versions = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: kept?.bucket, Prefix: kept?.key }));
+    for (const v of [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])])
+      await aws.s3.send(new DeleteObjectCommand({ Bucket: kept?.bucket, Key: v.Key, VersionId: v.VersionId }));
+
+    const r = await rollback({});
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs['status']).toBe('restored');
+    expect(await stackParameter('ImageUri')).toBe(IMAGE_A);
+    expect(await stackResources()).toEqual(['EnvParam', 'Extra', 'ImageParam']);
+    const location = `s3://${kept?.bucket}/${kept?.key}`;
+    const warnings = r.annotations.filter((a) => a.title === 'rollback template');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.level).toBe('warning');
+    expect(warnings[0]?.message).toContain(`Release ${idA}'s template cannot be read from ${location} (`);
+    expect(warnings[0]?.message).toContain("restoring its parameter values on the stack's current template instead.");
+    expect(r.summary).toContain(
+      `| Template | the stack's current template, with release ${idA}'s parameter values (its own template cannot be read from ${location}) |`,
+    );
   });
 
   test.each([

@@ -288,10 +288,12 @@ async function restoredTemplate(
       message: `Release ${release.id} was deployed without an artifacts bucket, so its template was not kept: restoring its parameter values on the stack's current template (set \`artifacts-bucket\` on deploy-stack to make rollbacks restore templates too).`,
     });
   }
+  // Kept but unreadable is not "not kept": the summary names where the template should have been.
+  const why = kept ? `cannot be read from s3://${kept.bucket}/${kept.key}` : 'was not kept';
   return {
     body,
     file,
-    shown: `the stack's current template, with release ${release.id}'s parameter values (its own template was not kept)`,
+    shown: `the stack's current template, with release ${release.id}'s parameter values (its own template ${why})`,
   };
 }
 

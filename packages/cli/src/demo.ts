@@ -8,7 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseTemplate } from '@hoist/cfn';
 import { CHAIN } from '@hoist/chain';
+import { evaluateCondition } from '@hoist/quotas';
 import { actionDefaults, ROOT } from '../../../test/support/run-action.js';
 import { MOTO_INSTALL_HINT, requireMoto, startMoto, type Moto } from '../../../test/support/moto.js';
 import { startRegistry, type TestRegistry } from '../../../test/support/registry.js';
@@ -39,9 +41,21 @@ interface Services {
   work: string;
 }
 
+/** The template's resources set against what moto made of them (ListStackResources). */
+interface ResourceComparison {
+  /** Resources the template declares whose condition holds with the stack's parameter values. */
+  declared: number;
+  /** Logical ids ListStackResources returns. */
+  listed: string[];
+  /** Resource type → how many of the declared resources of that type moto did not create. */
+  skipped: Record<string, number>;
+}
+
 const results: StepResult[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 let running: ChildProcess | undefined;
+let servicesStarting: Promise<Services> | undefined;
+let resources: ResourceComparison | undefined;
 
 function commandExists(command: string): boolean {
   const probe = spawnSync(command, ['--version'], { stdio: 'ignore' });
@@ -55,6 +69,7 @@ async function runStep(
   inputs: Record<string, string>,
   env: Record<string, string>,
 ): Promise<StepResult> {
+  if (interrupted) throw new Error(`interrupted (${interrupted}) before ${step}`);
   console.log(`\n${paint(1, `▸ ${step}`)} ${paint(2, `(${action})`)}`);
   const started = Date.now();
   const inputEnv = Object.fromEntries(
@@ -121,6 +136,7 @@ async function startServices(): Promise<Services> {
   const moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1', MOTO_ACCOUNT_ID: '210987654321' });
   cleanups.push(() => moto.stop());
   console.log(`  AWS emulator: moto_server at ${moto.url}`);
+  console.log(`  temporary files: ${work}`);
   let registry: TestRegistry | undefined;
   let buildah: Record<string, string> | undefined;
   if (commandExists('buildah') && commandExists('docker-registry')) {
@@ -161,7 +177,7 @@ function standinContext(services: Services, release: string): string {
 }
 
 async function main(): Promise<number> {
-  const services = await startServices();
+  const services = await (servicesStarting = startServices());
   const shaA = randomBytes(20).toString('hex');
   const shaB = randomBytes(20).toString('hex');
   const secretEnv = {
@@ -191,7 +207,8 @@ async function main(): Promise<number> {
   console.log(
     `  release A image ${imageA}\n  release B image ${imageB}\n  ${restored ? paint(32, 'rolled back to release A, by digest, with no rebuild') : paint(31, 'the stack does not run release A')}`,
   );
-  writeReport({ stack: STACK, imageA, imageB, running, restored });
+  resources = await compareResources(services);
+  writeReport({ stack: STACK, imageA, imageB, running, restored, resources });
   return restored ? 0 : 1;
 }
 
@@ -323,15 +340,44 @@ function setParameter(file: unknown, key: string, value: string): unknown {
   return { ...doc, Parameters: { ...(doc.Parameters ?? {}), [key]: value } };
 }
 
-async function stackParameter(services: Services, key: string): Promise<string | undefined> {
-  const { CloudFormationClient, DescribeStacksCommand } = await import('@aws-sdk/client-cloudformation');
-  const cfn = new CloudFormationClient({
+async function cloudFormation(services: Services) {
+  const sdk = await import('@aws-sdk/client-cloudformation');
+  const client = new sdk.CloudFormationClient({
     region: 'us-east-1',
     endpoint: services.moto.url,
     credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
   });
-  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0];
+  return { sdk, client };
+}
+
+async function stackParameter(services: Services, key: string): Promise<string | undefined> {
+  const { sdk, client } = await cloudFormation(services);
+  const stack = (await client.send(new sdk.DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0];
   return stack?.Parameters?.find((p) => p.ParameterKey === key)?.ParameterValue;
+}
+
+/**
+ * Which of the template's resources moto skipped: those the template declares (conditions evaluated with the stack's
+ * parameter values) that ListStackResources does not return. For a resource it skipped, moto answers a summary with
+ * an empty logical id, which names nothing.
+ */
+async function compareResources(services: Services): Promise<ResourceComparison> {
+  const { sdk, client } = await cloudFormation(services);
+  const stack = (await client.send(new sdk.DescribeStacksCommand({ StackName: STACK }))).Stacks?.[0];
+  const parameters = Object.fromEntries(
+    (stack?.Parameters ?? []).map((p) => [p.ParameterKey ?? '', p.ParameterValue ?? '']),
+  );
+  const listed: string[] = [];
+  for await (const page of sdk.paginateListStackResources({ client }, { StackName: STACK }))
+    for (const r of page.StackResourceSummaries ?? []) if (r.LogicalResourceId) listed.push(r.LogicalResourceId);
+  const template = parseTemplate(readFileSync(path.join(WORKLOAD, DEMO.template), 'utf8'), { file: DEMO.template });
+  const context = { template, parameters, region: 'us-east-1', stackName: STACK };
+  const declared = [...template.resources.values()].filter(
+    (r) => r.type !== undefined && (!r.condition || evaluateCondition(r.condition.name, context) !== false),
+  );
+  const skipped: Record<string, number> = {};
+  for (const r of declared) if (!listed.includes(r.logicalId)) skipped[r.type ?? ''] = (skipped[r.type ?? ''] ?? 0) + 1;
+  return { declared: declared.length, listed, skipped };
 }
 
 function writeReport(final: Record<string, unknown>): void {
@@ -351,35 +397,75 @@ function printTable(): void {
   const total = results.reduce((sum, r) => sum + r.durationMs, 0);
   console.log(`  ${' '.repeat(4)}  ${'total'.padEnd(width)}  ${`${(total / 1000).toFixed(1)}s`.padStart(6)}`);
   console.log(`\n${paint(1, 'What the emulator did not really do')}`);
-  for (const line of HONEST) console.log(`  - ${line}`);
+  for (const line of honestLines(resources)) console.log(`  - ${line}`);
 }
 
-const HONEST = [
-  'moto_server stands in for AWS: CloudFormation creates the stack synchronously and never fails into ROLLBACK_*; resources are records, not running infrastructure.',
-  'ECS services report their tasks running because moto was started with MOTO_ECS_SERVICE_RUNNING=1; no container was pulled or started.',
-  'AWS::SecretsManager::Secret resources inside a template are skipped by moto; the secrets themselves were created by secrets-sync through the real API.',
-  'The image was built from a FROM scratch stand-in context (examples/ray-celery/standin): the Ray and Celery base images cannot be pulled offline. Nothing pulled the image.',
-  'Service Quotas come from moto for VPCs only; other quotas fell back to AWS defaults (quota-check says so in its table).',
-];
+function honestLines(compared: ResourceComparison | undefined): string[] {
+  return [
+    'moto_server stands in for AWS: CloudFormation creates the stack synchronously and never fails into ROLLBACK_*; resources are records, not running infrastructure.',
+    skippedLine(compared),
+    'ECS services report their tasks running because moto was started with MOTO_ECS_SERVICE_RUNNING=1; no container was pulled or started.',
+    'The image was built from a FROM scratch stand-in context (examples/ray-celery/standin): the Ray and Celery base images cannot be pulled offline. Nothing pulled the image.',
+    'Service Quotas come from moto for VPCs only; other quotas fell back to AWS defaults (quota-check says so in its table).',
+  ];
+}
 
-async function cleanup(): Promise<void> {
-  running?.kill('SIGTERM');
-  for (const step of cleanups.reverse()) {
-    try {
-      await step();
-    } catch {
-      // Best effort: one failed cleanup must not keep the others from running.
+function skippedLine(compared: ResourceComparison | undefined): string {
+  if (!compared)
+    return `The stack's resources were not compared with ${DEMO.template}: the demo stopped before the rollback.`;
+  const types = Object.entries(compared.skipped).sort(([a], [b]) => a.localeCompare(b));
+  const count = types.reduce((sum, [, n]) => sum + n, 0);
+  if (count === 0)
+    return `moto made a record of each of the ${compared.declared} resources ${DEMO.template} declares (ListStackResources).`;
+  return `moto skipped ${count} of the ${compared.declared} resources ${DEMO.template} declares (ListStackResources has no record of them): ${types.map(([type, n]) => `${type} (${n})`).join(', ')}.`;
+}
+
+/** The step running now, stopped as a runner cancels one (SIGTERM), and waited for: it may still write to moto or the work dir. */
+async function stopRunningStep(): Promise<void> {
+  const child = running;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await closed;
+  clearTimeout(timer);
+}
+
+let cleaning: Promise<void> | undefined;
+/** Once, whoever asks first (the end of the demo or a signal): the running step, then services and files, newest first. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopRunningStep();
+    for (const step of [...cleanups].reverse()) {
+      try {
+        await step();
+      } catch {
+        // Best effort: one failed cleanup must not keep the others from running.
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
-let interrupted = false;
+let interrupted: NodeJS.Signals | undefined;
 const onSignal = (signal: NodeJS.Signals) => {
   if (interrupted) process.exit(130);
-  interrupted = true;
-  console.log(`\n${signal}: stopping the emulator and removing temporary files…`);
-  void cleanup().then(() => process.exit(130));
+  interrupted = signal;
+  console.log(
+    `\n${signal}: cleaning up — stopping the running step, the emulator and the registry, removing temporary files…`,
+  );
+  // Services still starting are waited for, so none is left running after the demo exits.
+  void Promise.resolve(servicesStarting)
+    .catch(() => undefined)
+    .then(cleanup)
+    .then(exitInterrupted);
 };
+
+/** The end of an interrupted demo, from whichever of the signal handler and the main flow gets here first. */
+function exitInterrupted(): never {
+  console.log('Cleaned up.');
+  process.exit(130);
+}
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
@@ -398,10 +484,12 @@ try {
   console.log(paint(2, `chain (hoist ship): ${CHAIN.join(' → ')}, twice (releases A and B), then rollback to A`));
   code = await main();
 } catch (error) {
-  console.error(`\n${paint(31, 'demo failed')}: ${error instanceof Error ? error.message : String(error)}`);
-  writeReport({ error: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  if (!interrupted) console.error(`\n${paint(31, 'demo failed')}: ${message}`);
+  writeReport({ error: interrupted ? `interrupted (${interrupted})` : message });
 } finally {
   printTable();
   await cleanup();
 }
+if (interrupted) exitInterrupted();
 process.exit(code);
