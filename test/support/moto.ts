@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHttp } from './ports.js';
@@ -52,9 +52,11 @@ export function awsEnvFor(url: string, region = 'us-east-1'): Record<string, str
 export async function startMoto(extraEnv: Record<string, string> = {}): Promise<Moto> {
   requireMoto();
   const port = await freePort();
+  // moto's recorder writes its file into the working directory: a temporary one, removed when moto stops.
+  const cwd = mkdtempSync(path.join(tmpdir(), 'hoist-moto-'));
+  const removeCwd = () => rmSync(cwd, { recursive: true, force: true });
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
-    // moto's recorder writes its file into the working directory.
-    cwd: mkdtempSync(path.join(tmpdir(), 'hoist-moto-')),
+    cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...extraEnv },
   });
@@ -67,6 +69,7 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     await waitForHttp(`${url}/moto-api/`, 20_000, () => child.exitCode === null);
   } catch (error) {
     child.kill('SIGKILL');
+    removeCwd();
     throw new Error(`moto_server did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const post = async (path: string) => {
@@ -89,8 +92,14 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null) {
+          removeCwd();
+          return resolve();
+        }
+        child.once('exit', () => {
+          removeCwd();
+          resolve();
+        });
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       }),
