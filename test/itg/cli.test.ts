@@ -124,3 +124,28 @@ Resources:
   expect(r.stderr).toContain('▸ 6. deploy-stack');
   expect(r.stdout + r.stderr).not.toContain('cli-ship-broker-pw-7c1e');
 });
+
+/** Runs hoist under a pseudo-terminal (util-linux `script`), as a user's shell does: stdout is a TTY there. */
+function hoistInTerminal(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const command = ['node', path.join(ROOT, 'packages', 'cli', 'bin', 'hoist.mjs'), ...args].join(' ');
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qefc', command, '/dev/null'], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...moto.env, ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('close', () => resolve(out));
+  });
+}
+
+test('colours in a terminal, none with NO_COLOR or when piped', async () => {
+  const args = ['preflight', '--checks', 'tools', '--builder', 'none'];
+  const tty = await hoistInTerminal(args);
+  expect(tty).toContain('\u001b[32mPASS');
+  const noColor = await hoistInTerminal(args, { NO_COLOR: '1' });
+  expect(noColor).toContain('PASS');
+  expect(noColor).not.toContain('\u001b[');
+  const piped = await hoist(args);
+  expect(piped.stdout).toContain('PASS');
+  expect(piped.stdout).not.toContain('\u001b[');
+});
