@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -398,6 +398,50 @@ describe('reference workload Dockerfiles', () => {
     expect(dockerfileProblems(GOOD)).toEqual([]);
     const problems = dockerfileProblems(text);
     expect(problems.some((p) => p.includes(message))).toBe(true);
+  });
+});
+
+const WORKER_APP = path.join(EXAMPLE, 'app', 'worker');
+
+/** `python3 -m py_compile` on `files`; the bytecode goes to a temporary folder, never next to the sources. */
+function pyCompile(files: string[]): { status: number; output: string; compiled: string[] } {
+  const cache = mkdtempSync(path.join(tmpdir(), 'hoist-pycache-'));
+  const result = spawnSync('python3', ['-m', 'py_compile', ...files], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPYCACHEPREFIX: cache },
+  });
+  if (result.error) throw new Error(`python3 could not run: ${result.error.message} (apt-get install python3)`);
+  const compiled = readdirSync(cache, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.pyc'))
+    .map((f) => path.basename(f).split('.')[0] ?? '')
+    .sort();
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}`, compiled };
+}
+
+describe('reference workload worker code', () => {
+  test('every module of app/worker byte-compiles (python3 -m py_compile)', () => {
+    const files = readdirSync(WORKER_APP)
+      .filter((f) => f.endsWith('.py'))
+      .sort()
+      .map((f) => path.join(WORKER_APP, f));
+    // The modules the Dockerfiles and the templates start: the Celery tasks, the Ray job, the health check.
+    expect(files.map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining(['__init__.py', 'health.py', 'ray_job.py', 'tasks.py']),
+    );
+    expect(pyCompile(files)).toEqual({
+      status: 0,
+      output: '',
+      compiled: files.map((f) => path.basename(f, '.py')),
+    });
+  });
+
+  test('py_compile is a real check here: a module with a syntax error fails it, naming the file', () => {
+    const broken = path.join(mkdtempSync(path.join(tmpdir(), 'hoist-examples-')), 'tasks.py');
+    writeFileSync(broken, `${readFileSync(path.join(WORKER_APP, 'tasks.py'), 'utf8')}\ndef broken(:\n    pass\n`);
+    const result = pyCompile([broken]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(broken);
+    expect(result.output).toContain('SyntaxError');
   });
 });
 

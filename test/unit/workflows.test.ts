@@ -396,3 +396,79 @@ test('docs/actions/ship.md shows examples/workflows/ship.yml as it is', () => {
   const block = /```yaml\n(name: ship\n[\s\S]*?)```/.exec(doc)?.[1];
   expect(block).toBe(byName('examples/workflows/ship.yml').text);
 });
+
+describe('self-test.yml', () => {
+  const selfTest = byName('.github/workflows/self-test.yml');
+  const job = record(record(selfTest.doc['jobs'])['actions']);
+  const steps = list(job['steps']);
+  /** The steps that run a hoist action from its folder, with the action's name. */
+  const actionSteps = steps.flatMap((s) => {
+    const name = /^\.\/actions\/([a-z0-9-]+)$/.exec(String(s['uses'] ?? ''))?.[1];
+    return name ? [{ id: String(s['id'] ?? ''), name, step: s }] : [];
+  });
+  const at = (id: string): number => actionSteps.findIndex((s) => s.id === id);
+  const check = steps.find((s) => s['name'] === 'Check the outcomes');
+
+  test('runs every action of the repository from its folder', () => {
+    const actions = readdirSync(path.join(ROOT, 'actions'))
+      .filter((name) => existsSync(path.join(ROOT, 'actions', name, 'action.yml')))
+      .sort();
+    expect(actions.length).toBeGreaterThanOrEqual(8);
+    expect([...new Set(actionSteps.map((s) => s.name))].sort()).toEqual(actions);
+  });
+
+  test('rollback comes after two deploys of the same stack, and what it restored is checked', () => {
+    const stackOf = (id: string) => record(actionSteps[at(id)]?.step['with'])['stack-name'];
+    expect(actionSteps.filter((s) => s.name === 'rollback').map((s) => s.id)).toEqual(['rollback']);
+    expect(at('deploy')).toBeLessThan(at('ship'));
+    expect(at('ship')).toBeLessThan(at('rollback'));
+    expect([stackOf('deploy'), stackOf('ship')]).toEqual([stackOf('rollback'), stackOf('rollback')]);
+    // Release A's image is the one built by build-push-multiarch; the check compares rollback's image with it.
+    expect(at('build')).toBeLessThan(at('deploy'));
+    expect(String(record(actionSteps[at('deploy')]?.step['with'])['parameter-overrides'])).toContain(
+      'ImageUri=${{ steps.build.outputs.image-uri }}',
+    );
+    const env = record(check?.['env']);
+    expect(env['ROLLBACK_STATUS']).toBe('${{ steps.rollback.outputs.status }}');
+    expect(env['ROLLBACK_IMAGE']).toBe('${{ steps.rollback.outputs.image-uri }}');
+    expect(env['IMAGE_A']).toBe('${{ steps.build.outputs.image-uri }}');
+    expect(String(check?.['run'])).toContain('[ "$ROLLBACK_IMAGE" = "$IMAGE_A" ]');
+  });
+
+  test('the run expected to fail may fail, and its outcome is checked', () => {
+    const expected = steps.filter((s) => s['continue-on-error'] === true);
+    expect(expected.map((s) => s['id'])).toEqual(['missing-deferred']);
+    expect(record(check?.['env'])['EXPECTED_FAILURE']).toBe('${{ steps.missing-deferred.outcome }}');
+    expect(String(check?.['run'])).toContain('[ "$EXPECTED_FAILURE" = failure ]');
+    // The check reads every action's outputs after the last action ran.
+    expect(steps.indexOf(check ?? {})).toBe(steps.length - 1);
+  });
+});
+
+test('the quota audit a user copies runs once a day, and its comments say so', () => {
+  const example = byName('examples/workflows/quota-audit.yml');
+  const crons = list(on(example)['schedule']).map((s) => String(s['cron']));
+  const reusable = byName('.github/workflows/quota-audit.yml');
+  const documented = [...reusable.text.matchAll(/cron: '([^']+)'/g)].map((m) => m[1] ?? '');
+  for (const cron of [...crons, ...documented]) {
+    const [minute, hour, ...rest] = cron.split(/\s+/);
+    expect([cron, /^\d+$/.test(minute ?? ''), /^\d+$/.test(hour ?? ''), rest]).toEqual([
+      cron,
+      true,
+      true,
+      ['*', '*', '*'],
+    ]);
+  }
+  expect([crons.length, documented.length]).toEqual([1, 1]);
+  for (const w of [example, reusable])
+    expect([w.rel, /weekly|monday|every week/i.test(w.text)]).toEqual([w.rel, false]);
+});
+
+test('docs/workflows.md shows the pr-comment and quota-audit callers as they are', () => {
+  const doc = readFileSync(path.join(ROOT, 'docs', 'workflows.md'), 'utf8');
+  for (const name of ['pr-comment', 'quota-audit']) {
+    const section = doc.slice(doc.indexOf(`## ${name}.yml`));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect([name, block]).toEqual([name, byName(`examples/workflows/${name}.yml`).text]);
+  }
+});
