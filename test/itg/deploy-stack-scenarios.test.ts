@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { ProxyCall } from '../support/scenario-proxy.js';
 import {
   describeStackEventsAnswer,
@@ -11,6 +12,7 @@ import {
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
 import {
+  error,
   forward,
   respond,
   sequence,
@@ -18,15 +20,17 @@ import {
   throttle,
   type ScenarioProxy,
 } from '../support/scenario-proxy.js';
-import { APP_TEMPLATE, IMAGE_A, IMAGE_B, runnerEnv, workspaceWith } from './deploy-stack-support.js';
+import { APP_TEMPLATE, IMAGE_A, IMAGE_B, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
 
 jest.setTimeout(180_000);
 
 let moto: Moto;
 let proxy: ScenarioProxy;
+let aws: ReturnType<typeof clientsFor>;
 beforeAll(async () => {
   moto = await startMoto();
   proxy = await startScenarioProxy(moto.url);
+  aws = clientsFor(moto.url);
 }, 60_000);
 afterAll(async () => {
   await proxy?.close();
@@ -64,6 +68,31 @@ function afterExecute(): { executed: () => boolean } {
     },
   });
   return { executed: () => executed };
+}
+
+interface RecordedRelease {
+  id: string;
+  outcome: string;
+  changeSetId?: string;
+  images: Record<string, string>;
+}
+
+/** The release history of a stack, newest first, read from moto directly (not through the proxy). */
+async function releases(stack: string): Promise<RecordedRelease[]> {
+  const out = await aws.ssm.send(new GetParameterCommand({ Name: `/hoist/${stack}/releases` }));
+  return (JSON.parse(out.Parameter?.Value ?? '{}') as { releases: RecordedRelease[] }).releases;
+}
+
+/** The stack stays UPDATE_IN_PROGRESS once its change set is executed. */
+function stuckUpdate(): { executed: () => boolean } {
+  const gate = afterExecute();
+  proxy.addRule({
+    service: 'cloudformation',
+    operation: 'DescribeStacks',
+    where: gate.executed,
+    effect: stackAnswer('app', 'UPDATE_IN_PROGRESS'),
+  });
+  return gate;
 }
 
 const stackAnswer = (name: string, status: StackAnswer['StackStatus'], extra: Partial<StackAnswer> = {}) =>
@@ -325,16 +354,10 @@ describe('deploy-stack against the scenario proxy', () => {
     expect(proxy.count({ rule: 'throttle-events' })).toBe(4);
   });
 
-  test('deadline exceeded: a clear error that names the stack status and timeout-minutes', async () => {
+  test('deadline exceeded after the change set ran: a clear error naming the status and timeout-minutes; the release recorded as failed, once', async () => {
     const cwd = workspaceWith({ 'app.yaml': APP_TEMPLATE });
     await existingStack('app', cwd);
-    const gate = afterExecute();
-    proxy.addRule({
-      service: 'cloudformation',
-      operation: 'DescribeStacks',
-      where: gate.executed,
-      effect: stackAnswer('app', 'UPDATE_IN_PROGRESS'),
-    });
+    stuckUpdate();
     const r = await deploy(
       {
         'stack-name': 'app',
@@ -349,6 +372,57 @@ describe('deploy-stack against the scenario proxy', () => {
     expect(r.log).toContain('Timed out waiting for stack app: still UPDATE_IN_PROGRESS at the deadline.');
     expect(r.log).toContain('Fix: raise timeout-minutes');
     expect(r.durationMs).toBeLessThan(20_000);
+    // The record does not replace the error: the timeout is still the one failure.
+    const errors = r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('Timed out waiting for stack app');
+    // The change set was executed, so rollback must know this release though the run never saw the stack settle.
+    const [failed, previous, ...older] = await releases('app');
+    expect(older).toEqual([]);
+    expect([failed?.outcome, failed?.images['ImageUri']]).toEqual(['failed', IMAGE_B]);
+    expect([previous?.outcome, previous?.images['ImageUri']]).toEqual(['deployed', IMAGE_A]);
+    expect(failed?.id).toBe(r.outputs['release-id']);
+    expect(failed?.changeSetId).toBe(r.outputs['change-set-id']);
+    expect(r.log).toContain(
+      `Release ${failed?.id} recorded (failed: the change set was executed, but the run ended before the stack settled).`,
+    );
+    expect(proxy.calls({ service: 'ssm', operation: 'PutParameter' })).toHaveLength(1);
+  });
+
+  test('deadline exceeded and the release record cannot be written: the timeout stays the error, the record a warning', async () => {
+    const cwd = workspaceWith({ 'app.yaml': APP_TEMPLATE });
+    await existingStack('app', cwd);
+    stuckUpdate();
+    proxy.addRule({
+      service: 'ssm',
+      operation: 'PutParameter',
+      effect: error({
+        status: 400,
+        code: 'AccessDeniedException',
+        message: 'User is not authorized to perform: ssm:PutParameter',
+      }),
+    });
+    const r = await deploy(
+      {
+        'stack-name': 'app',
+        template: 'app.yaml',
+        'parameter-overrides': `ImageUri=${IMAGE_B}`,
+        'timeout-minutes': '6s',
+      },
+      cwd,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs['status']).toBe('failed');
+    const errors = r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('Timed out waiting for stack app: still UPDATE_IN_PROGRESS at the deadline.');
+    const warning = r.annotations.find((a) => a.title === 'release record');
+    expect(warning?.level).toBe('warning');
+    expect(warning?.message).toContain('AccessDeniedException');
+    expect(warning?.message).toContain('rollback will not know this release');
+    expect(r.outputs['release-id']).toBeUndefined();
+    expect(proxy.count({ service: 'ssm', operation: 'PutParameter' })).toBeGreaterThanOrEqual(1);
+    expect((await releases('app')).map((x) => x.outcome)).toEqual(['deployed']);
   });
 
   test('SIGTERM mid-wait: CancelUpdateStack (cancel-on-abort) and exit within 10 s', async () => {
@@ -397,6 +471,8 @@ describe('deploy-stack against the scenario proxy', () => {
     expect(r.log).toContain('Cancelled the update of stack app (cancel-on-abort)');
     expect(r.outputs['status']).toBe('failed');
     expect(proxy.count('CancelUpdateStack')).toBe(1);
+    // Cancelled after the change set was executed: the release is recorded (failed) within the same 10 s.
+    expect((await releases('app')).map((x) => x.outcome)).toEqual(['failed', 'deployed']);
   });
 
   test('stack Outputs become outputs; one named like an output of the action stays in `outputs`, with a warning', async () => {

@@ -1,7 +1,7 @@
 /**
  * AWS wire shapes for the scenario proxy: which protocol a request speaks, how each protocol renders an error, and
  * scripted answers for the calls moto cannot play (CloudFormation DescribeStacks / DescribeStackEvents, Service
- * Quotas GetServiceQuota / GetAWSDefaultServiceQuota, ECS DescribeServices).
+ * Quotas GetServiceQuota / GetAWSDefaultServiceQuota, ECS DescribeServices, Auto Scaling DescribeAutoScalingGroups).
  *
  * Member names and types come from the AWS SDK v3 service models (the answer inputs are typed with the SDK's own
  * model types, so a misspelt member does not compile); envelopes follow the protocols: awsQuery answers
@@ -10,6 +10,7 @@
  * Service Quotas models `TooManyRequestsException` with HTTP 429, EC2 throttles with `RequestLimitExceeded` / 503).
  */
 import { randomUUID } from 'node:crypto';
+import type { AutoScalingGroup, Instance } from '@aws-sdk/client-auto-scaling';
 import type { Output, Parameter, Stack, StackEvent } from '@aws-sdk/client-cloudformation';
 import type { Deployment, Failure, Service, ServiceEvent } from '@aws-sdk/client-ecs';
 import type { ServiceQuota } from '@aws-sdk/client-service-quotas';
@@ -351,4 +352,42 @@ export function describeServicesAnswer(services: ServiceAnswer[], failures: Fail
     };
   });
   return jsonAnswer({ services: rendered, failures });
+}
+
+// ---- Auto Scaling ----
+
+/** An instance of a group; AvailabilityZone, InstanceType and ProtectedFromScaleIn get defaults. */
+export type GroupInstanceAnswer = Partial<Omit<Instance, 'LifecycleState' | 'HealthStatus'>> & {
+  InstanceId: string;
+  LifecycleState: NonNullable<Instance['LifecycleState']>;
+  HealthStatus: 'Healthy' | 'Unhealthy';
+};
+
+/** A group as DescribeAutoScalingGroups answers it; sizes default to the number of instances. */
+export type AutoScalingGroupAnswer = Partial<Omit<AutoScalingGroup, 'Instances'>> & {
+  AutoScalingGroupName: string;
+  Instances?: GroupInstanceAnswer[];
+};
+
+/** `DescribeAutoScalingGroups` (awsQuery) answering the given groups. */
+export function describeAutoScalingGroupsAnswer(groups: AutoScalingGroupAnswer[]): ScriptedAnswer {
+  const AutoScalingGroups: AutoScalingGroup[] = groups.map(({ Instances = [], ...g }) => ({
+    AutoScalingGroupARN: `arn:aws:autoscaling:${TEST_REGION}:${TEST_ACCOUNT}:autoScalingGroup:${randomUUID()}:autoScalingGroupName/${g.AutoScalingGroupName}`,
+    MinSize: Instances.length,
+    MaxSize: Math.max(Instances.length, 1),
+    DesiredCapacity: Instances.length,
+    DefaultCooldown: 300,
+    AvailabilityZones: [`${TEST_REGION}a`],
+    HealthCheckType: 'EC2',
+    HealthCheckGracePeriod: 300,
+    CreatedTime: new Date(),
+    ...g,
+    Instances: Instances.map((i) => ({
+      AvailabilityZone: `${TEST_REGION}a`,
+      InstanceType: 't3.micro',
+      ProtectedFromScaleIn: false,
+      ...i,
+    })),
+  }));
+  return queryAnswer('autoscaling', 'DescribeAutoScalingGroups', { AutoScalingGroups });
 }

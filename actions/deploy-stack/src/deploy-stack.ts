@@ -72,6 +72,8 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
           reporter.setOutput('change-set', markdown);
           reporter.summary(markdown);
         },
+        // Also when the run then ends in an error: a deadline or a cancel after the change set was executed.
+        onRelease: (release) => reporter.setOutput('release-id', release.id),
       },
     );
   } catch (error) {

@@ -37,7 +37,8 @@ function clientSettings(context) {
     const maxAttempts = positiveIntFromEnv('HOIST_AWS_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS);
     return {
         region: context.region,
-        customUserAgent: `hoist/${src/* HOIST_VERSION */.TA} ${context.action}`,
+        // Two pairs, so the header reads `hoist/<version> <action>` (a single string would be escaped into one token).
+        customUserAgent: [['hoist', src/* HOIST_VERSION */.TA], [context.action]],
         retryStrategy: new util_retry_dist_cjs/* AdaptiveRetryStrategy */.Y(async () => maxAttempts),
         requestHandler: new dist_cjs.NodeHttpHandler({
             connectionTimeout: CONNECT_TIMEOUT_MS,
@@ -266,6 +267,7 @@ const IAM_MANIFEST = {
                 'ec2:DescribeInstanceTypes',
                 'autoscaling:DescribeAutoScalingGroups',
                 'ecs:ListClusters',
+                'ecs:ListServices',
                 'ecs:ListTasks',
                 'ecs:DescribeTasks',
                 'cloudformation:ListStackResources',
@@ -343,7 +345,8 @@ const IAM_MANIFEST = {
             ],
         },
         { sid: 'AutoScalingUsage', actions: ['autoscaling:DescribeAutoScalingGroups'] },
-        { sid: 'FargateUsage', actions: ['ecs:ListClusters', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
+        // Clusters, services per cluster, and the vCPUs of running Fargate tasks.
+        { sid: 'EcsUsage', actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
         { sid: 'ExistingStack', actions: ['cloudformation:ListStackResources'] },
     ],
     'cfn-validate': [{ sid: 'RemoteValidation', actions: ['cloudformation:ValidateTemplate'] }],
@@ -1026,6 +1029,20 @@ const MAX_DEPTH = 400;
  */
 function parse_parseText(source) {
     const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+    if (looksBinary(text)) {
+        return {
+            format: 'yaml',
+            root: undefined,
+            problems: [
+                {
+                    code: 'syntax',
+                    message: 'not a text file: it holds binary data (NUL bytes or bytes that are not UTF-8), not YAML or JSON',
+                    pos: { line: 1, column: 1 },
+                    fix: 'point the input at the template itself (a .yaml, .yml, .json or .template file), saved as UTF-8.',
+                },
+            ],
+        };
+    }
     const first = /\S/.exec(text)?.[0];
     if (first === '{' || first === '[')
         return parseJson(text);
@@ -1248,8 +1265,21 @@ function parseYaml(text) {
         throw error;
     }
 }
+/** A parser's message, short enough to read: a token it quotes from a broken file can be kilobytes long. */
 function firstLine(message) {
-    return message.split('\n')[0] ?? message;
+    const line = message.split('\n')[0] ?? message;
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+/** NUL bytes, or many bytes that were not UTF-8 (decoded as U+FFFD): an image, an archive, not a template. */
+function looksBinary(text) {
+    const head = text.slice(0, 8192);
+    if (head.includes('\u0000'))
+        return true;
+    let replaced = 0;
+    for (const c of head)
+        if (c === '\ufffd')
+            replaced += 1;
+    return replaced > Math.max(8, head.length / 100);
 }
 class YamlConverter {
     doc;
@@ -3662,7 +3692,7 @@ function validateTemplate(template, options = {}) {
     };
     for (const problem of template.problems) {
         const rule = { syntax: 'H1001', 'duplicate-key': 'H1002', 'unknown-tag': 'H1003', 'alias-limit': 'H1004' }[problem.code];
-        report(rule, problem.pos, problem.message, PARSE_FIXES[rule]);
+        report(rule, problem.pos, problem.message, problem.fix ?? PARSE_FIXES[rule]);
     }
     let capabilities = [];
     if (template.root) {
@@ -4794,7 +4824,7 @@ async function verifyAutoScalingGroups(api, groups, options) {
                 check,
                 status: 'fail',
                 message: `${g.name}: not healthy on the new launch template version by the deadline: ${detail}`,
-                fix: 'an updated launch template reaches running instances only through an UpdatePolicy or an instance refresh (force-new-deployment).',
+                fix: 'an Unhealthy instance failed its EC2 or load balancer health check: read its system log and the group’s scaling activities. An updated launch template reaches running instances only through an UpdatePolicy or an instance refresh (force-new-deployment).',
             });
         }
     }
@@ -4806,12 +4836,21 @@ async function groupState(api, group) {
         ? await api.launchTemplateVersion(spec.LaunchTemplateId, spec.LaunchTemplateName, spec.Version ?? '$Default')
         : undefined;
     const instances = group.Instances ?? [];
-    const good = instances.filter((i) => i.LifecycleState === 'InService' &&
-        i.HealthStatus === 'Healthy' &&
-        (wanted === undefined || i.LaunchTemplate?.Version === wanted));
+    // What keeps each instance from counting: not InService, not Healthy, or on another launch template version.
+    const problems = instances.map((i) => [
+        i.LifecycleState === 'InService' ? '' : (i.LifecycleState ?? 'no lifecycle state'),
+        i.HealthStatus === 'Healthy' ? '' : (i.HealthStatus ?? 'no health status'),
+        wanted === undefined || i.LaunchTemplate?.Version === wanted
+            ? ''
+            : `on launch template version ${i.LaunchTemplate?.Version ?? 'unknown'}`,
+    ]
+        .filter((p) => p !== '')
+        .join(', '));
+    const good = problems.filter((p) => p === '').length;
+    const bad = instances.flatMap((i, n) => (problems[n] ? [`${i.InstanceId ?? '?'}: ${problems[n]}`] : []));
     const desired = group.DesiredCapacity ?? 0;
-    const detail = `${good.length} of ${desired} instances InService and Healthy${wanted ? ` on launch template version ${wanted}` : ''} (${instances.length} in the group)`;
-    return { done: good.length >= desired && instances.length === good.length, detail };
+    const detail = `${good} of ${desired} instances InService and Healthy${wanted ? ` on launch template version ${wanted}` : ''} (${instances.length} in the group${bad.length > 0 ? `; ${bad.join('; ')}` : ''})`;
+    return { done: good >= desired && bad.length === 0, detail };
 }
 /** GET the URL until it answers 200, or the deadline passes. */
 async function checkHealthUrl(url, options) {
@@ -4984,6 +5023,7 @@ async function deployStack(options, services, reporter, hooks = {}) {
             });
         }
         templateBody ??= await cfn.getTemplateBody(stackName, options.changeSetId);
+        result.template = await keepTemplate(templateBody, options, services, reporter);
         changeSet = {
             id: description.ChangeSetId ?? options.changeSetId,
             name: description.ChangeSetName ?? '',
@@ -5062,58 +5102,81 @@ async function deployStack(options, services, reporter, hooks = {}) {
         onError: (message) => reporter.info(`(events) ${message}`),
     });
     const startedAt = Date.now();
-    let final;
-    await reporter.group(`CloudFormation events of ${stackName}`, async () => {
-        monitor.start();
-        try {
-            await cfn.executeChangeSet({
-                StackName: stackName,
-                ChangeSetName: changeSet.id,
-                ClientRequestToken: (0,external_node_crypto_.randomUUID)(),
-            });
-            final = await waitForStack(cfn, stackName, { deadline, signal });
-        }
-        catch (error) {
-            if (signal.aborted && options.cancelOnAbort)
-                await cancelUpdate(cfn, stackName, reporter);
-            throw error;
-        }
-        finally {
-            await monitor.stop();
-        }
+    const record = (outcome, parameters, note = '', limitMs) => writeRelease(options, services, reporter, result, hooks, {
+        outcome,
+        parameters,
+        templateBody,
+        noEcho,
+        executedAt: new Date(startedAt),
+        note,
+        ...(limitMs !== undefined ? { limitMs } : {}),
     });
-    reporter.info(`Stack ${stackName} is ${final?.StackStatus ?? 'gone'} after ${Math.round((Date.now() - startedAt) / 1000)}s.`);
-    result.stackStatus = final?.StackStatus;
-    result.outputs = outputsOf(final);
-    const phase = stackPhase(final?.StackStatus);
-    if (phase === 'complete') {
-        result.status = 'deployed';
-        result.message = `Stack ${stackName} is ${final?.StackStatus}.`;
-        const modified = new Set(preview.changes.filter((c) => c.action !== 'Remove').map((c) => c.logicalId));
-        await afterStable(final, options, services, reporter, result, modified);
-    }
-    else {
-        result.rootCause = findRootCause(monitor.events, result.stackId ?? stackName);
-        const cause = result.rootCause
-            ? ` Root cause: ${describeRootCause(result.rootCause)}`
-            : final?.StackStatusReason
-                ? ` ${final.StackStatusReason}`
-                : '';
-        if (phase === 'rolled-back') {
-            result.status = 'rolled-back';
-            result.message = `The update of stack ${stackName} failed and CloudFormation rolled it back (${final?.StackStatus}): the previous release is running.${cause}`;
-        }
-        else if (phase === 'stuck') {
-            result.status = 'failed';
-            result.message = `Stack ${stackName} is ${final?.StackStatus}: the rollback itself failed.${cause} To recover: ${rollbackCommand(stackName)}.`;
+    let executed = false;
+    let settled = false;
+    let final;
+    try {
+        await reporter.group(`CloudFormation events of ${stackName}`, async () => {
+            monitor.start();
+            try {
+                await cfn.executeChangeSet({
+                    StackName: stackName,
+                    ChangeSetName: changeSet.id,
+                    ClientRequestToken: (0,external_node_crypto_.randomUUID)(),
+                });
+                executed = true;
+                final = await waitForStack(cfn, stackName, { deadline, signal });
+                settled = true;
+            }
+            finally {
+                await monitor.stop();
+            }
+        });
+        reporter.info(`Stack ${stackName} is ${final?.StackStatus ?? 'gone'} after ${Math.round((Date.now() - startedAt) / 1000)}s.`);
+        result.stackStatus = final?.StackStatus;
+        result.outputs = outputsOf(final);
+        const phase = stackPhase(final?.StackStatus);
+        if (phase === 'complete') {
+            result.status = 'deployed';
+            result.message = `Stack ${stackName} is ${final?.StackStatus}.`;
+            const modified = new Set(preview.changes.filter((c) => c.action !== 'Remove').map((c) => c.logicalId));
+            await afterStable(final, options, services, reporter, result, modified);
         }
         else {
-            result.status = 'failed';
-            result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
+            result.rootCause = findRootCause(monitor.events, result.stackId ?? stackName);
+            const cause = result.rootCause
+                ? ` Root cause: ${describeRootCause(result.rootCause)}`
+                : final?.StackStatusReason
+                    ? ` ${final.StackStatusReason}`
+                    : '';
+            if (phase === 'rolled-back') {
+                result.status = 'rolled-back';
+                result.message = `The update of stack ${stackName} failed and CloudFormation rolled it back (${final?.StackStatus}): the previous release is running.${cause}`;
+            }
+            else if (phase === 'stuck') {
+                result.status = 'failed';
+                result.message = `Stack ${stackName} is ${final?.StackStatus}: the rollback itself failed.${cause} To recover: ${rollbackCommand(stackName)}.`;
+            }
+            else {
+                result.status = 'failed';
+                result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
+            }
         }
     }
-    const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
-    await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
+    catch (error) {
+        // The run ends with this error whatever happens here: the cancel and the record are bounded and never throw.
+        // A cancel gives the step a few seconds (kit's grace), so both go at once.
+        await Promise.all([
+            !settled && signal.aborted && options.cancelOnAbort ? cancelUpdate(cfn, stackName, reporter) : undefined,
+            executed
+                ? settled
+                    ? // The stack updated; its verification did not finish: running, not known to be healthy.
+                        record('unhealthy', releaseParameters(changeSet.description.Parameters, final?.Parameters), 'the stack updated, but the run ended before its verification finished', RECORD_LIMIT_MS)
+                    : record('failed', intendedParameters(changeSet.description.Parameters, stack?.Parameters, parsed.parameters), 'the change set was executed, but the run ended before the stack settled', RECORD_LIMIT_MS)
+                : undefined,
+        ]);
+        throw error;
+    }
+    await record(outcomeOf(result.status), releaseParameters(changeSet.description.Parameters, final?.Parameters));
     return result;
 }
 /** The stack as it stands once no operation is running; recreates a failed first create when asked. */
@@ -5155,12 +5218,7 @@ async function newChangeSet(body, stack, options, services, reporter, result) {
             fix: 'set `artifacts-bucket` to a bucket name, or to `auto` to let hoist create hoist-artifacts-<account>-<region>.',
         });
     }
-    if (options.artifactsBucket) {
-        const artifacts = await services.artifacts();
-        const bucket = await ensureArtifactsBucket(artifacts, options.artifactsBucket, options.region, (m) => reporter.info(m));
-        result.template = await storeTemplate(artifacts, bucket, body, options.region);
-        reporter.info(`Template stored as s3://${bucket}/${result.template.key}.`);
-    }
+    result.template = await keepTemplate(body, options, services, reporter);
     const isUpdate = stack !== undefined && stackPhase(stack.StackStatus) !== 'review';
     const plan = planParameters({
         template: [...template.parameters.values()].map((p) => ({
@@ -5211,6 +5269,16 @@ async function newChangeSet(body, stack, options, services, reporter, result) {
     reporter.info(`Change set ${created.name} is ready (${created.description.Changes.length} resource changes).`);
     return { id: created.id, name: created.name, description: created.description, type: isUpdate ? 'UPDATE' : 'CREATE' };
 }
+/** With an artifacts bucket, the template body is kept there (content-addressed): for a TemplateURL and for rollback. */
+async function keepTemplate(body, options, services, reporter) {
+    if (!options.artifactsBucket)
+        return undefined;
+    const artifacts = await services.artifacts();
+    const bucket = await ensureArtifactsBucket(artifacts, options.artifactsBucket, options.region, (m) => reporter.info(m));
+    const stored = await storeTemplate(artifacts, bucket, body, options.region);
+    reporter.info(`Template stored as s3://${bucket}/${stored.key}.`);
+    return stored;
+}
 /** Deletes a change set that will not run — and the empty REVIEW_IN_PROGRESS stack a change set for a new stack made. */
 async function discardChangeSet(cfn, stackName, changeSet, reporter) {
     await deleteChangeSetQuietly(cfn, stackName, changeSet.id);
@@ -5229,13 +5297,28 @@ async function deleteReviewStack(cfn, stackName, reporter) {
         reporter.info(`Could not delete the REVIEW_IN_PROGRESS stack ${stackName}: ${error.message}`);
     }
 }
+/** How long the cancel and the release record may take once a run ends in an error: inside kit's cancel grace. */
+const RECORD_LIMIT_MS = 5000;
+/** The call's answer, or an error when there is none within `ms` (the call itself is left to finish or not). */
+async function answerWithin(call, ms) {
+    let timer;
+    try {
+        return await Promise.race([
+            call,
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000}s`)), ms);
+                timer.unref();
+            }),
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 /** On cancel: ask CloudFormation to cancel the update (it rolls back), without waiting for it. */
 async function cancelUpdate(cfn, stackName, reporter) {
     try {
-        await Promise.race([
-            cfn.cancelUpdateStack(stackName, (0,external_node_crypto_.randomUUID)()),
-            new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5s')), 5000).unref()),
-        ]);
+        await answerWithin(cfn.cancelUpdateStack(stackName, (0,external_node_crypto_.randomUUID)()), RECORD_LIMIT_MS);
         reporter.info(`Cancelled the update of stack ${stackName} (cancel-on-abort): CloudFormation rolls it back.`);
     }
     catch (error) {
@@ -5330,21 +5413,33 @@ function releaseParameters(fromChangeSet, fromStack) {
             stack.set(p.ParameterKey, p);
     return [...stack.values()];
 }
+/**
+ * The parameter values a change set was executed with, for a run that ended before the stack settled: the stack's
+ * values before, with the change set's own on top (the template's parameters only).
+ */
+function intendedParameters(fromChangeSet, before, declared) {
+    const values = new Map();
+    for (const p of before ?? [])
+        if (p.ParameterKey && declared.has(p.ParameterKey))
+            values.set(p.ParameterKey, p);
+    for (const p of fromChangeSet ?? [])
+        if (p.ParameterKey && !p.UsePreviousValue && p.ParameterValue !== undefined)
+            values.set(p.ParameterKey, p);
+    return [...values.values()];
+}
 function isImageReference(value) {
     return value !== undefined && Object.keys(imageParameters({ value })).length > 0;
 }
-async function writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, executedAt) {
-    const outcome = result.status === 'deployed'
-        ? 'deployed'
-        : result.status === 'unhealthy'
-            ? 'unhealthy'
-            : result.status === 'rolled-back'
-                ? 'rolled-back'
-                : 'failed';
-    const parameters = recordableParameters(deployed, noEcho);
+function outcomeOf(status) {
+    return status === 'deployed' || status === 'unhealthy' || status === 'rolled-back' ? status : 'failed';
+}
+/** Records the release; a failure to write is a warning, never an error (the deploy's own outcome stands). */
+async function writeRelease(options, services, reporter, result, hooks, what) {
+    const { outcome } = what;
+    const parameters = recordableParameters(what.parameters, what.noEcho);
     // A release is placed in the history by when it was executed, not when its run finished waiting: two runs that
     // overlap on one stack keep the order in which their updates reached it.
-    const now = executedAt;
+    const now = what.executedAt;
     const release = {
         id: newReleaseId(now, options.release.gitSha),
         time: now.toISOString(),
@@ -5355,7 +5450,7 @@ async function writeRelease(options, services, reporter, result, deployed, templ
         ...(options.release.actor ? { actor: options.release.actor } : {}),
         ...(options.release.runUrl ? { runUrl: options.release.runUrl } : {}),
         ...(result.changeSetId ? { changeSetId: result.changeSetId } : {}),
-        templateSha256: templateChecksum(templateBody),
+        templateSha256: templateChecksum(what.templateBody),
         ...(result.template
             ? {
                 template: {
@@ -5370,9 +5465,11 @@ async function writeRelease(options, services, reporter, result, deployed, templ
         images: imageParameters(parameters.values),
     };
     try {
-        await recordRelease(services.releases, options.stackName, release, (m) => reporter.info(m));
+        const writing = recordRelease(services.releases, options.stackName, release, (m) => reporter.info(m));
+        await (what.limitMs === undefined ? writing : answerWithin(writing, what.limitMs));
         result.release = release;
-        reporter.info(`Release ${release.id} recorded (${outcome}).`);
+        reporter.info(`Release ${release.id} recorded (${outcome}${what.note ? `: ${what.note}` : ''}).`);
+        hooks.onRelease?.(release);
     }
     catch (error) {
         reporter.annotate({
@@ -6043,10 +6140,12 @@ async function restoredTemplate(release, stack, cfn, artifacts, reporter) {
             message: `Release ${release.id} was deployed without an artifacts bucket, so its template was not kept: restoring its parameter values on the stack's current template (set \`artifacts-bucket\` on deploy-stack to make rollbacks restore templates too).`,
         });
     }
+    // Kept but unreadable is not "not kept": the summary names where the template should have been.
+    const why = kept ? `cannot be read from s3://${kept.bucket}/${kept.key}` : 'was not kept';
     return {
         body,
         file,
-        shown: `the stack's current template, with release ${release.id}'s parameter values (its own template was not kept)`,
+        shown: `the stack's current template, with release ${release.id}'s parameter values (its own template ${why})`,
     };
 }
 /**

@@ -29,6 +29,7 @@ import {
   newReleaseId,
   readReleases,
   recordRelease,
+  type ReleaseOutcome,
   type ReleaseRecord,
   type ReleaseStoreApi,
 } from './releases.js';
@@ -113,6 +114,8 @@ export interface DeployStackResult {
 export interface DeployHooks {
   /** The change set is ready: the preview can be shown (and output) before anything is executed. */
   onPreview?: (preview: ChangeSetPreview, markdown: string) => void;
+  /** A release was recorded — also when the run then ends in an error (a deadline, a cancel). */
+  onRelease?: (release: ReleaseRecord) => void;
 }
 
 /**
@@ -170,6 +173,7 @@ export async function deployStack(
       );
     }
     templateBody ??= await cfn.getTemplateBody(stackName, options.changeSetId);
+    result.template = await keepTemplate(templateBody, options, services, reporter);
     changeSet = {
       id: description.ChangeSetId ?? options.changeSetId,
       name: description.ChangeSetName ?? '',
@@ -252,55 +256,90 @@ export async function deployStack(
     onError: (message) => reporter.info(`(events) ${message}`),
   });
   const startedAt = Date.now();
+  const record = (outcome: ReleaseOutcome, parameters: readonly Parameter[], note = '', limitMs?: number) =>
+    writeRelease(options, services, reporter, result, hooks, {
+      outcome,
+      parameters,
+      templateBody,
+      noEcho,
+      executedAt: new Date(startedAt),
+      note,
+      ...(limitMs !== undefined ? { limitMs } : {}),
+    });
+  let executed = false;
+  let settled = false;
   let final: Stack | undefined;
-  await reporter.group(`CloudFormation events of ${stackName}`, async () => {
-    monitor.start();
-    try {
-      await cfn.executeChangeSet({
-        StackName: stackName,
-        ChangeSetName: changeSet.id,
-        ClientRequestToken: randomUUID(),
-      });
-      final = await waitForStack(cfn, stackName, { deadline, signal });
-    } catch (error) {
-      if (signal.aborted && options.cancelOnAbort) await cancelUpdate(cfn, stackName, reporter);
-      throw error;
-    } finally {
-      await monitor.stop();
-    }
-  });
-  reporter.info(
-    `Stack ${stackName} is ${final?.StackStatus ?? 'gone'} after ${Math.round((Date.now() - startedAt) / 1000)}s.`,
-  );
-  result.stackStatus = final?.StackStatus;
-  result.outputs = outputsOf(final);
+  try {
+    await reporter.group(`CloudFormation events of ${stackName}`, async () => {
+      monitor.start();
+      try {
+        await cfn.executeChangeSet({
+          StackName: stackName,
+          ChangeSetName: changeSet.id,
+          ClientRequestToken: randomUUID(),
+        });
+        executed = true;
+        final = await waitForStack(cfn, stackName, { deadline, signal });
+        settled = true;
+      } finally {
+        await monitor.stop();
+      }
+    });
+    reporter.info(
+      `Stack ${stackName} is ${final?.StackStatus ?? 'gone'} after ${Math.round((Date.now() - startedAt) / 1000)}s.`,
+    );
+    result.stackStatus = final?.StackStatus;
+    result.outputs = outputsOf(final);
 
-  const phase = stackPhase(final?.StackStatus);
-  if (phase === 'complete') {
-    result.status = 'deployed';
-    result.message = `Stack ${stackName} is ${final?.StackStatus}.`;
-    const modified = new Set(preview.changes.filter((c) => c.action !== 'Remove').map((c) => c.logicalId));
-    await afterStable(final, options, services, reporter, result, modified);
-  } else {
-    result.rootCause = findRootCause(monitor.events, result.stackId ?? stackName);
-    const cause = result.rootCause
-      ? ` Root cause: ${describeRootCause(result.rootCause)}`
-      : final?.StackStatusReason
-        ? ` ${final.StackStatusReason}`
-        : '';
-    if (phase === 'rolled-back') {
-      result.status = 'rolled-back';
-      result.message = `The update of stack ${stackName} failed and CloudFormation rolled it back (${final?.StackStatus}): the previous release is running.${cause}`;
-    } else if (phase === 'stuck') {
-      result.status = 'failed';
-      result.message = `Stack ${stackName} is ${final?.StackStatus}: the rollback itself failed.${cause} To recover: ${rollbackCommand(stackName)}.`;
+    const phase = stackPhase(final?.StackStatus);
+    if (phase === 'complete') {
+      result.status = 'deployed';
+      result.message = `Stack ${stackName} is ${final?.StackStatus}.`;
+      const modified = new Set(preview.changes.filter((c) => c.action !== 'Remove').map((c) => c.logicalId));
+      await afterStable(final, options, services, reporter, result, modified);
     } else {
-      result.status = 'failed';
-      result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
+      result.rootCause = findRootCause(monitor.events, result.stackId ?? stackName);
+      const cause = result.rootCause
+        ? ` Root cause: ${describeRootCause(result.rootCause)}`
+        : final?.StackStatusReason
+          ? ` ${final.StackStatusReason}`
+          : '';
+      if (phase === 'rolled-back') {
+        result.status = 'rolled-back';
+        result.message = `The update of stack ${stackName} failed and CloudFormation rolled it back (${final?.StackStatus}): the previous release is running.${cause}`;
+      } else if (phase === 'stuck') {
+        result.status = 'failed';
+        result.message = `Stack ${stackName} is ${final?.StackStatus}: the rollback itself failed.${cause} To recover: ${rollbackCommand(stackName)}.`;
+      } else {
+        result.status = 'failed';
+        result.message = `Stack ${stackName} ended ${final?.StackStatus ?? 'deleted'}.${cause}`;
+      }
     }
+  } catch (error) {
+    // The run ends with this error whatever happens here: the cancel and the record are bounded and never throw.
+    // A cancel gives the step a few seconds (kit's grace), so both go at once.
+    await Promise.all([
+      !settled && signal.aborted && options.cancelOnAbort ? cancelUpdate(cfn, stackName, reporter) : undefined,
+      executed
+        ? settled
+          ? // The stack updated; its verification did not finish: running, not known to be healthy.
+            record(
+              'unhealthy',
+              releaseParameters(changeSet.description.Parameters, final?.Parameters),
+              'the stack updated, but the run ended before its verification finished',
+              RECORD_LIMIT_MS,
+            )
+          : record(
+              'failed',
+              intendedParameters(changeSet.description.Parameters, stack?.Parameters, parsed.parameters),
+              'the change set was executed, but the run ended before the stack settled',
+              RECORD_LIMIT_MS,
+            )
+        : undefined,
+    ]);
+    throw error;
   }
-  const deployed = releaseParameters(changeSet.description.Parameters, final?.Parameters);
-  await writeRelease(options, services, reporter, result, deployed, templateBody, noEcho, new Date(startedAt));
+  await record(outcomeOf(result.status), releaseParameters(changeSet.description.Parameters, final?.Parameters));
   return result;
 }
 
@@ -367,14 +406,7 @@ async function newChangeSet(
       },
     );
   }
-  if (options.artifactsBucket) {
-    const artifacts = await services.artifacts();
-    const bucket = await ensureArtifactsBucket(artifacts, options.artifactsBucket, options.region, (m) =>
-      reporter.info(m),
-    );
-    result.template = await storeTemplate(artifacts, bucket, body, options.region);
-    reporter.info(`Template stored as s3://${bucket}/${result.template.key}.`);
-  }
+  result.template = await keepTemplate(body, options, services, reporter);
   const isUpdate = stack !== undefined && stackPhase(stack.StackStatus) !== 'review';
   const plan = planParameters({
     template: [...template.parameters.values()].map((p): TemplateParameter => ({
@@ -430,6 +462,23 @@ async function newChangeSet(
   return { id: created.id, name: created.name, description: created.description, type: isUpdate ? 'UPDATE' : 'CREATE' };
 }
 
+/** With an artifacts bucket, the template body is kept there (content-addressed): for a TemplateURL and for rollback. */
+async function keepTemplate(
+  body: string,
+  options: DeployStackOptions,
+  services: DeployStackServices,
+  reporter: Reporter,
+): Promise<StoredTemplate | undefined> {
+  if (!options.artifactsBucket) return undefined;
+  const artifacts = await services.artifacts();
+  const bucket = await ensureArtifactsBucket(artifacts, options.artifactsBucket, options.region, (m) =>
+    reporter.info(m),
+  );
+  const stored = await storeTemplate(artifacts, bucket, body, options.region);
+  reporter.info(`Template stored as s3://${bucket}/${stored.key}.`);
+  return stored;
+}
+
 /** Deletes a change set that will not run — and the empty REVIEW_IN_PROGRESS stack a change set for a new stack made. */
 async function discardChangeSet(
   cfn: CloudFormationApi,
@@ -452,13 +501,29 @@ async function deleteReviewStack(cfn: CloudFormationApi, stackName: string, repo
   }
 }
 
+/** How long the cancel and the release record may take once a run ends in an error: inside kit's cancel grace. */
+const RECORD_LIMIT_MS = 5000;
+
+/** The call's answer, or an error when there is none within `ms` (the call itself is left to finish or not). */
+async function answerWithin<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      call,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000}s`)), ms);
+        timer.unref();
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** On cancel: ask CloudFormation to cancel the update (it rolls back), without waiting for it. */
 async function cancelUpdate(cfn: CloudFormationApi, stackName: string, reporter: Reporter): Promise<void> {
   try {
-    await Promise.race([
-      cfn.cancelUpdateStack(stackName, randomUUID()),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 5s')), 5000).unref()),
-    ]);
+    await answerWithin(cfn.cancelUpdateStack(stackName, randomUUID()), RECORD_LIMIT_MS);
     reporter.info(`Cancelled the update of stack ${stackName} (cancel-on-abort): CloudFormation rolls it back.`);
   } catch (error) {
     reporter.info(`Could not cancel the update of stack ${stackName}: ${(error as Error).message}`);
@@ -574,32 +639,56 @@ function releaseParameters(
   return [...stack.values()];
 }
 
+/**
+ * The parameter values a change set was executed with, for a run that ended before the stack settled: the stack's
+ * values before, with the change set's own on top (the template's parameters only).
+ */
+function intendedParameters(
+  fromChangeSet: readonly Parameter[] | undefined,
+  before: readonly Parameter[] | undefined,
+  declared: ReadonlyMap<string, unknown>,
+): Parameter[] {
+  const values = new Map<string, Parameter>();
+  for (const p of before ?? []) if (p.ParameterKey && declared.has(p.ParameterKey)) values.set(p.ParameterKey, p);
+  for (const p of fromChangeSet ?? [])
+    if (p.ParameterKey && !p.UsePreviousValue && p.ParameterValue !== undefined) values.set(p.ParameterKey, p);
+  return [...values.values()];
+}
+
 function isImageReference(value: string | undefined): boolean {
   return value !== undefined && Object.keys(imageParameters({ value })).length > 0;
 }
 
+function outcomeOf(status: DeployStatus): ReleaseOutcome {
+  return status === 'deployed' || status === 'unhealthy' || status === 'rolled-back' ? status : 'failed';
+}
+
+interface ReleaseToWrite {
+  outcome: ReleaseOutcome;
+  parameters: readonly Parameter[];
+  templateBody: string;
+  noEcho: ReadonlySet<string>;
+  executedAt: Date;
+  /** Why the outcome is what it is, when the run did not end normally. */
+  note: string;
+  /** Bound on the SSM calls (a cancelled run has only seconds left). */
+  limitMs?: number;
+}
+
+/** Records the release; a failure to write is a warning, never an error (the deploy's own outcome stands). */
 async function writeRelease(
   options: DeployStackOptions,
   services: DeployStackServices,
   reporter: Reporter,
   result: DeployStackResult,
-  deployed: readonly Parameter[],
-  templateBody: string,
-  noEcho: ReadonlySet<string>,
-  executedAt: Date,
+  hooks: DeployHooks,
+  what: ReleaseToWrite,
 ): Promise<void> {
-  const outcome =
-    result.status === 'deployed'
-      ? 'deployed'
-      : result.status === 'unhealthy'
-        ? 'unhealthy'
-        : result.status === 'rolled-back'
-          ? 'rolled-back'
-          : 'failed';
-  const parameters = recordableParameters(deployed, noEcho);
+  const { outcome } = what;
+  const parameters = recordableParameters(what.parameters, what.noEcho);
   // A release is placed in the history by when it was executed, not when its run finished waiting: two runs that
   // overlap on one stack keep the order in which their updates reached it.
-  const now = executedAt;
+  const now = what.executedAt;
   const release: ReleaseRecord = {
     id: newReleaseId(now, options.release.gitSha),
     time: now.toISOString(),
@@ -610,7 +699,7 @@ async function writeRelease(
     ...(options.release.actor ? { actor: options.release.actor } : {}),
     ...(options.release.runUrl ? { runUrl: options.release.runUrl } : {}),
     ...(result.changeSetId ? { changeSetId: result.changeSetId } : {}),
-    templateSha256: templateChecksum(templateBody),
+    templateSha256: templateChecksum(what.templateBody),
     ...(result.template
       ? {
           template: {
@@ -625,9 +714,11 @@ async function writeRelease(
     images: imageParameters(parameters.values),
   };
   try {
-    await recordRelease(services.releases, options.stackName, release, (m) => reporter.info(m));
+    const writing = recordRelease(services.releases, options.stackName, release, (m) => reporter.info(m));
+    await (what.limitMs === undefined ? writing : answerWithin(writing, what.limitMs));
     result.release = release;
-    reporter.info(`Release ${release.id} recorded (${outcome}).`);
+    reporter.info(`Release ${release.id} recorded (${outcome}${what.note ? `: ${what.note}` : ''}).`);
+    hooks.onRelease?.(release);
   } catch (error) {
     reporter.annotate({
       level: 'warning',

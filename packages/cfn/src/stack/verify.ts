@@ -252,7 +252,7 @@ export async function verifyAutoScalingGroups(
         check,
         status: 'fail',
         message: `${g.name}: not healthy on the new launch template version by the deadline: ${detail}`,
-        fix: 'an updated launch template reaches running instances only through an UpdatePolicy or an instance refresh (force-new-deployment).',
+        fix: 'an Unhealthy instance failed its EC2 or load balancer health check: read its system log and the group’s scaling activities. An updated launch template reaches running instances only through an UpdatePolicy or an instance refresh (force-new-deployment).',
       });
     }
   }
@@ -265,15 +265,23 @@ async function groupState(api: AutoScalingApi, group: AutoScalingGroup): Promise
     ? await api.launchTemplateVersion(spec.LaunchTemplateId, spec.LaunchTemplateName, spec.Version ?? '$Default')
     : undefined;
   const instances = group.Instances ?? [];
-  const good = instances.filter(
-    (i) =>
-      i.LifecycleState === 'InService' &&
-      i.HealthStatus === 'Healthy' &&
-      (wanted === undefined || i.LaunchTemplate?.Version === wanted),
+  // What keeps each instance from counting: not InService, not Healthy, or on another launch template version.
+  const problems = instances.map((i) =>
+    [
+      i.LifecycleState === 'InService' ? '' : (i.LifecycleState ?? 'no lifecycle state'),
+      i.HealthStatus === 'Healthy' ? '' : (i.HealthStatus ?? 'no health status'),
+      wanted === undefined || i.LaunchTemplate?.Version === wanted
+        ? ''
+        : `on launch template version ${i.LaunchTemplate?.Version ?? 'unknown'}`,
+    ]
+      .filter((p) => p !== '')
+      .join(', '),
   );
+  const good = problems.filter((p) => p === '').length;
+  const bad = instances.flatMap((i, n) => (problems[n] ? [`${i.InstanceId ?? '?'}: ${problems[n]}`] : []));
   const desired = group.DesiredCapacity ?? 0;
-  const detail = `${good.length} of ${desired} instances InService and Healthy${wanted ? ` on launch template version ${wanted}` : ''} (${instances.length} in the group)`;
-  return { done: good.length >= desired && instances.length === good.length, detail };
+  const detail = `${good} of ${desired} instances InService and Healthy${wanted ? ` on launch template version ${wanted}` : ''} (${instances.length} in the group${bad.length > 0 ? `; ${bad.join('; ')}` : ''})`;
+  return { done: good >= desired && bad.length === 0, detail };
 }
 
 /** GET the URL until it answers 200, or the deadline passes. */
