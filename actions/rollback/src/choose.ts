@@ -26,10 +26,18 @@ const isLive = (r: ReleaseRecord) => r.outcome === 'deployed' || r.outcome === '
  * The release running now: the newest one whose deploy left it in place — checked against the stack's parameter
  * values, so a deploy whose record was never written (or a change made outside hoist) is not taken for it.
  */
-export function runningRelease(history: ReleaseHistory, stack: Pick<Stack, 'Parameters'>): ReleaseRecord | undefined {
+export function runningRelease(
+  history: ReleaseHistory,
+  stack: Pick<Stack, 'Parameters'> & { StackStatus?: string | undefined },
+): ReleaseRecord | undefined {
   const values = stackParameterValues(stack);
   const current = currentRelease(history);
   if (current && (matchesStack(current, values) || Object.keys(current.parameters).length === 0)) return current;
+  // A deploy that gave up (deadline, cancel) after its change set ran is recorded `failed`; when the update went on
+  // and completed, the stack holds its values: that release runs, unverified, and is not the good one.
+  const newest = history.releases[0];
+  if (newest?.outcome === 'failed' && stackPhase(stack.StackStatus) !== 'rolled-back' && matchesStack(newest, values))
+    return newest;
   return history.releases.find((r) => isLive(r) && matchesStack(r, values)) ?? current;
 }
 

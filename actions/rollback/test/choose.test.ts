@@ -52,6 +52,17 @@ describe('chooseRelease without `to`', () => {
     ).toBe(A.id);
   });
 
+  test('a deploy recorded failed whose update completed anyway is running: it is rolled back, not taken for rolled back', () => {
+    const lateD = release('20260301-130000-ddddddd', 'd', { outcome: 'failed' });
+    const choice = chooseRelease(history(lateD, C, B), stackRunning('d'), undefined);
+    expect(choice.running?.id).toBe(lateD.id);
+    expect(target(choice)).toBe(C.id);
+    // The same record after CloudFormation rolled the update back: C runs, nothing to do.
+    expect(chooseRelease(history(lateD, C, B), stackRunning('c', 'UPDATE_ROLLBACK_COMPLETE'), undefined).kind).toBe(
+      'nothing-to-do',
+    );
+  });
+
   test('after CloudFormation rolled a failed update back, the running release is the good one: nothing to do', () => {
     const rolledBack = release('20260301-130000-ddddddd', 'd', {
       outcome: 'rolled-back',
