@@ -5,11 +5,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import {
   AllocateAddressCommand,
+  CreateNatGatewayCommand,
+  CreateSubnetCommand,
   CreateVpcCommand,
   DeleteVpcCommand,
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
 import { actionsFor } from '@hoist/aws';
 import { getServiceQuotaAnswer } from '../support/aws-shapes.js';
 import {
@@ -103,6 +111,7 @@ Resources:
 
 interface ReportEntry {
   code: string;
+  scope: string | null;
   name: string;
   quota: number | null;
   quotaSource: string | null;
@@ -118,6 +127,46 @@ function expectDeclaredCalls(): void {
   const made = new Set(proxy.calls().map((c) => `${c.service}:${c.operation}`.toLowerCase()));
   expect(made.size).toBeGreaterThan(0);
   expect([...made].filter((call) => !declared.has(call))).toEqual([]);
+}
+
+const ecs = () =>
+  new ECSClient({
+    region: 'us-east-1',
+    endpoint: moto.url,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
+
+/** A cluster in moto with `count` services. */
+async function clusterWithServices(name: string, count: number): Promise<void> {
+  const client = ecs();
+  await client.send(new CreateClusterCommand({ clusterName: name }));
+  await client.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'worker',
+      containerDefinitions: [{ name: 'worker', image: 'worker:latest', memory: 512 }],
+    }),
+  );
+  for (let i = 0; i < count; i++)
+    await client.send(
+      new CreateServiceCommand({
+        cluster: name,
+        serviceName: `${name}-${i}`,
+        taskDefinition: 'worker',
+        desiredCount: 0,
+      }),
+    );
+}
+
+/** The scenario proxy answers the applied value of one quota. */
+function appliedQuota(serviceCode: string, quotaCode: string, name: string, value: number): void {
+  proxy.addRule({
+    service: 'servicequotas',
+    operation: 'GetServiceQuota',
+    params: { ServiceCode: serviceCode, QuotaCode: quotaCode },
+    effect: respond(
+      getServiceQuotaAnswer({ ServiceCode: serviceCode, QuotaCode: quotaCode, QuotaName: name, Value: value }),
+    ),
+  });
 }
 
 function report(outputs: Record<string, string>): ReportEntry[] {
@@ -306,6 +355,157 @@ Resources:
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain('<!-- hoist:quota-check:start -->');
     expect(comments[0]?.body).toContain('vpc/L-F678F1CE');
+  });
+});
+
+describe('quota-check: ECS services per cluster and NAT gateways per zone', () => {
+  const ECS_TEMPLATE = (cluster: string) => `
+Resources:
+  Cluster: { Type: AWS::ECS::Cluster }
+  Api: { Type: AWS::ECS::Service, Properties: { Cluster: !Ref Cluster, TaskDefinition: worker, LaunchType: EC2 } }
+  Worker: { Type: AWS::ECS::Service, Properties: { Cluster: ${cluster}, TaskDefinition: worker, LaunchType: EC2 } }
+`;
+
+  test('services are compared with the cluster they go into: a full cluster fails, a full other cluster does not', async () => {
+    appliedQuota('ecs', 'L-9EF96962', 'Services per cluster', 2);
+    await clusterWithServices('shared', 2);
+    await clusterWithServices('roomy', 0);
+    const full = await runAction(
+      'quota-check',
+      { template: write('ecs.yaml', ECS_TEMPLATE('shared')) },
+      { env: proxy.env },
+    );
+    expect(full.exitCode).toBe(1);
+    const rows = report(full.outputs);
+    expect(rows.find((row) => row.code === 'L-9EF96962')).toMatchObject({
+      quota: 2,
+      quotaSource: 'applied',
+      usage: 2,
+      need: 1,
+      verdict: 'fail',
+      scope: 'cluster shared',
+    });
+    // Two clusters now, one more from the template: the table's default (moto does not serve ecs quotas).
+    expect(rows.find((row) => row.code === 'L-21C621EB')).toMatchObject({
+      quota: 10000,
+      quotaSource: 'table',
+      usage: 2,
+      need: 1,
+      verdict: 'pass',
+    });
+    expect(full.annotations.find((a) => a.title === 'ecs/L-9EF96962')?.message).toContain(
+      'Services per cluster (ecs/L-9EF96962) in us-east-1, cluster shared: 2/2 services used, the deploy adds 1 → 3/2',
+    );
+    expectDeclaredCalls();
+
+    // The same services into the empty cluster: `shared` being full is not this deploy's problem.
+    const roomy = await runAction(
+      'quota-check',
+      { template: write('ecs.yaml', ECS_TEMPLATE('roomy')) },
+      { env: proxy.env },
+    );
+    expect(roomy.exitCode).toBe(0);
+    expect(report(roomy.outputs).find((row) => row.code === 'L-9EF96962')).toMatchObject({
+      usage: 0,
+      need: 1,
+      verdict: 'pass',
+    });
+  });
+
+  /** NAT gateways in moto: `count` of them in a subnet of `zone`. */
+  async function natGateways(zone: string, count: number): Promise<void> {
+    const client = ec2();
+    const vpc = await client.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }));
+    const subnet = await client.send(
+      new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '10.50.1.0/24', AvailabilityZone: zone }),
+    );
+    for (let i = 0; i < count; i++) {
+      const eip = await client.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+      await client.send(
+        new CreateNatGatewayCommand({ SubnetId: subnet.Subnet?.SubnetId, AllocationId: eip.AllocationId }),
+      );
+    }
+  }
+
+  const NAT_TEMPLATE = (zones: string[]) =>
+    `
+Parameters:
+  PublicSubnet: { Type: String, Default: subnet-12345678 }
+Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+` +
+    zones
+      .map((zone, i) => {
+        const subnet =
+          zone === 'parameter'
+            ? '!Ref PublicSubnet'
+            : `!Ref Subnet${i}\n  Subnet${i}:\n    Type: AWS::EC2::Subnet\n    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.${i}.0/24, AvailabilityZone: ${zone} }`;
+        return `  Eip${i}: { Type: AWS::EC2::EIP }\n  Nat${i}:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      AllocationId: !GetAtt Eip${i}.AllocationId\n      SubnetId: ${subnet}\n`;
+      })
+      .join('');
+
+  test('NAT gateways spread over zones are compared zone by zone; one whose zone is unknown counts everywhere', async () => {
+    appliedQuota('vpc', 'L-FE5A380F', 'NAT gateways per Availability Zone', 2);
+    await natGateways('us-east-1a', 2);
+    // us-east-1a is full (2/2); the template puts one NAT gateway in 1b and one in 1c: 1/2 in each, no FAIL.
+    const spread = await runAction(
+      'quota-check',
+      { template: write('nat.yaml', NAT_TEMPLATE(['us-east-1b', 'us-east-1c'])) },
+      { env: proxy.env },
+    );
+    expect(spread.exitCode).toBe(0);
+    const row = report(spread.outputs).find((r) => r.code === 'L-FE5A380F');
+    expect(row).toMatchObject({ quota: 2, usage: 0, need: 1, verdict: 'pass' });
+    expect(['us-east-1b', 'us-east-1c']).toContain(row?.scope);
+    expect(spread.summary).toContain('Nat0: AWS::EC2::NatGateway in us-east-1b');
+
+    const unknown = await runAction(
+      'quota-check',
+      { template: write('nat.yaml', NAT_TEMPLATE(['us-east-1b', 'parameter'])) },
+      { env: proxy.env },
+    );
+    expect(unknown.exitCode).toBe(1);
+    expect(report(unknown.outputs).find((r) => r.code === 'L-FE5A380F')).toMatchObject({
+      usage: 2,
+      need: 1,
+      verdict: 'fail',
+      scope: 'Availability Zone us-east-1a, the fullest',
+    });
+    expect(unknown.annotations.find((a) => a.title === 'vpc/L-FE5A380F')?.message).toContain(
+      'The template does not say the Availability Zone of Nat1: counted in every Availability Zone, the fullest included.',
+    );
+  });
+
+  test('an extra quota code with a Service Quotas usage metric: SKIP that names the metric to read', async () => {
+    proxy.addRule({
+      service: 'servicequotas',
+      operation: 'GetServiceQuota',
+      params: { ServiceCode: 'ecs', QuotaCode: 'L-9B8C1EBB' },
+      effect: respond(
+        getServiceQuotaAnswer({
+          ServiceCode: 'ecs',
+          QuotaCode: 'L-9B8C1EBB',
+          QuotaName: 'Tasks per service',
+          Value: 5000,
+          UsageMetric: {
+            MetricNamespace: 'AWS/Usage',
+            MetricName: 'ResourceCount',
+            MetricDimensions: { Service: 'ECS', Type: 'Resource', Resource: 'TasksPerService', Class: 'None' },
+            MetricStatisticRecommendation: 'Maximum',
+          },
+        }),
+      ),
+    });
+    const r = await runAction('quota-check', { mode: 'audit', quotas: 'ecs/L-9B8C1EBB' }, { env: proxy.env });
+    expect(r.exitCode).toBe(0);
+    expect(report(r.outputs).find((e) => e.code === 'L-9B8C1EBB')).toMatchObject({
+      quota: 5000,
+      usage: null,
+      verdict: 'skip',
+    });
+    expect(r.log).toContain(
+      'Service Quotas names its usage metric: AWS/Usage ResourceCount {Service=ECS, Type=Resource, Resource=TasksPerService, Class=None}, statistic Maximum',
+    );
   });
 });
 

@@ -81,7 +81,7 @@ function publish(reporter: Reporter, results: readonly QuotaCheckResult[], markd
   if (attention.length > 0) reporter.findings(attention, { title: 'Quotas that need attention' });
 }
 
-/** The `report` output: quota code, name, quota, usage, need, percent, verdict. */
+/** The `report` output: quota code, name, quota, usage, need, percent, verdict (and scope, for zones and clusters). */
 function reportEntry(row: QuotaRow): Record<string, unknown> {
   return {
     region: row.region,
@@ -94,6 +94,8 @@ function reportEntry(row: QuotaRow): Record<string, unknown> {
     need: row.need,
     percent: row.percent === undefined || row.percent === Infinity ? null : row.percent,
     verdict: row.verdict,
+    // Per-zone and per-cluster quotas: which zone or cluster the figures are of.
+    scope: row.scope ?? null,
   };
 }
 

@@ -50,6 +50,7 @@ export const IAM_MANIFEST: Record<ActionName, readonly PermissionStatement[]> = 
         'ec2:DescribeInstanceTypes',
         'autoscaling:DescribeAutoScalingGroups',
         'ecs:ListClusters',
+        'ecs:ListServices',
         'ecs:ListTasks',
         'ecs:DescribeTasks',
         'cloudformation:ListStackResources',
@@ -127,7 +128,8 @@ export const IAM_MANIFEST: Record<ActionName, readonly PermissionStatement[]> = 
       ],
     },
     { sid: 'AutoScalingUsage', actions: ['autoscaling:DescribeAutoScalingGroups'] },
-    { sid: 'FargateUsage', actions: ['ecs:ListClusters', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
+    // Clusters, services per cluster, and the vCPUs of running Fargate tasks.
+    { sid: 'EcsUsage', actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
     { sid: 'ExistingStack', actions: ['cloudformation:ListStackResources'] },
   ],
   'cfn-validate': [{ sid: 'RemoteValidation', actions: ['cloudformation:ValidateTemplate'] }],

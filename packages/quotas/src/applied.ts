@@ -1,6 +1,7 @@
 import {
   GetAWSDefaultServiceQuotaCommand,
   GetServiceQuotaCommand,
+  type ServiceQuota,
   type ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
 import { classifyAwsError } from '@hoist/aws';
@@ -15,6 +16,33 @@ export interface AppliedQuota {
   name?: string;
   /** Why a fallback was used (the AWS error of each attempt), for the WARN. */
   fallbackReason?: string;
+  /** The CloudWatch metric Service Quotas names for the quota's usage, when it has one. */
+  usageMetric?: UsageMetricRef;
+}
+
+/** A quota's usage metric as GetServiceQuota gives it (`AWS/Usage` `ResourceCount`, its dimensions, a statistic). */
+export interface UsageMetricRef {
+  namespace: string;
+  name: string;
+  dimensions: Record<string, string>;
+  statistic: string | undefined;
+}
+
+/** `AWS/Usage ResourceCount {Service=ECS, Type=Resource}, statistic Maximum`. */
+export function describeUsageMetric(metric: UsageMetricRef): string {
+  const dimensions = Object.entries(metric.dimensions).map(([k, v]) => `${k}=${v}`);
+  return `${metric.namespace} ${metric.name}${dimensions.length > 0 ? ` {${dimensions.join(', ')}}` : ''}${metric.statistic ? `, statistic ${metric.statistic}` : ''}`;
+}
+
+function usageMetricOf(quota: ServiceQuota | undefined): UsageMetricRef | undefined {
+  const metric = quota?.UsageMetric;
+  if (!metric?.MetricNamespace || !metric.MetricName) return undefined;
+  return {
+    namespace: metric.MetricNamespace,
+    name: metric.MetricName,
+    dimensions: { ...metric.MetricDimensions },
+    statistic: metric.MetricStatisticRecommendation,
+  };
 }
 
 export interface QuotaRef {
@@ -37,11 +65,13 @@ export async function readAppliedQuota(
   const reasons: string[] = [];
   try {
     const answer = await client.send(new GetServiceQuotaCommand(input), { abortSignal: signal });
+    const usageMetric = usageMetricOf(answer.Quota);
     if (answer.Quota?.Value !== undefined)
       return {
         value: answer.Quota.Value,
         source: 'applied',
         ...(answer.Quota.QuotaName ? { name: answer.Quota.QuotaName } : {}),
+        ...(usageMetric ? { usageMetric } : {}),
       };
     reasons.push('GetServiceQuota gave no value');
   } catch (error) {
@@ -50,12 +80,14 @@ export async function readAppliedQuota(
   }
   try {
     const answer = await client.send(new GetAWSDefaultServiceQuotaCommand(input), { abortSignal: signal });
+    const usageMetric = usageMetricOf(answer.Quota);
     if (answer.Quota?.Value !== undefined) {
       return {
         value: answer.Quota.Value,
         source: 'aws-default',
         fallbackReason: reasons.join('; '),
         ...(answer.Quota.QuotaName ? { name: answer.Quota.QuotaName } : {}),
+        ...(usageMetric ? { usageMetric } : {}),
       };
     }
     reasons.push('GetAWSDefaultServiceQuota gave no value');

@@ -10,8 +10,12 @@
  *   (docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html). New accounts often get a lower
  *   applied value than the default (6 vCPUs is common) — which is why the applied value is read first.
  * - Auto Scaling groups: Amazon EC2 Auto Scaling User Guide, "Quotas for Amazon EC2 Auto Scaling".
+ * - ECS clusters and services per cluster: Amazon ECS Developer Guide, "Amazon ECS service quotas" (Clusters 10,000 per
+ *   Region, Services per cluster 5,000, both adjustable); the codes are those Service Quotas gives for `ecs`.
  * docs/actions/quota-check-quotas.md renders this table for users.
  */
+
+export type QuotaScope = 'region' | 'availability-zone' | 'cluster';
 
 /** What hoist calls a tracked quota. */
 export type QuotaKey =
@@ -31,11 +35,13 @@ export type QuotaKey =
   | 'ec2-dl-vcpus'
   | 'ec2-hpc-vcpus'
   | 'fargate-on-demand-vcpus'
-  | 'fargate-spot-vcpus';
+  | 'fargate-spot-vcpus'
+  | 'ecs-clusters'
+  | 'ecs-services-per-cluster';
 
 export interface QuotaDefinition {
   key: QuotaKey;
-  /** Service Quotas service code (`vpc`, `ec2`, `fargate`, `autoscaling`). */
+  /** Service Quotas service code (`vpc`, `ec2`, `fargate`, `autoscaling`, `ecs`). */
   serviceCode: string;
   /** Service Quotas quota code (`L-F678F1CE`). */
   quotaCode: string;
@@ -47,8 +53,11 @@ export interface QuotaDefinition {
   unit: string;
   /** What to delete to make room, for the fix of a FAIL. */
   reclaim: string;
-  /** NAT gateways are limited per Availability Zone, everything else per Region. */
-  scope: 'region' | 'availability-zone';
+  /**
+   * What one quota value limits: the Region, each Availability Zone (NAT gateways) or each ECS cluster (services).
+   * A zone or cluster quota is compared zone by zone, or cluster by cluster, where the template says which.
+   */
+  scope: QuotaScope;
   source: string;
 }
 
@@ -58,6 +67,7 @@ const EIP_GUIDE =
   'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html#using-instance-addressing-limit';
 const FARGATE_GUIDE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html';
 const ASG_GUIDE = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-quotas.html';
+const ECS_GUIDE = FARGATE_GUIDE;
 
 const ec2Vcpus = (key: QuotaKey, quotaCode: string, classes: string): QuotaDefinition => ({
   key,
@@ -168,6 +178,28 @@ export const QUOTAS: readonly QuotaDefinition[] = [
     reclaim: 'scale down or stop unused Fargate Spot tasks',
     scope: 'region',
     source: FARGATE_GUIDE,
+  },
+  {
+    key: 'ecs-clusters',
+    serviceCode: 'ecs',
+    quotaCode: 'L-21C621EB',
+    name: 'Clusters per account',
+    defaultValue: 10000,
+    unit: 'clusters',
+    reclaim: 'delete unused ECS clusters',
+    scope: 'region',
+    source: ECS_GUIDE,
+  },
+  {
+    key: 'ecs-services-per-cluster',
+    serviceCode: 'ecs',
+    quotaCode: 'L-9EF96962',
+    name: 'Services per cluster',
+    defaultValue: 5000,
+    unit: 'services',
+    reclaim: 'delete unused services from the cluster',
+    scope: 'cluster',
+    source: ECS_GUIDE,
   },
 ];
 

@@ -76,7 +76,7 @@ export async function checkTemplateQuotas(options: TemplateQuotaOptions): Promis
     parameters: options.parameters,
     region: aws.region,
     ...(options.stackName !== undefined ? { stackName: options.stackName } : {}),
-    ...(existing ? { existing } : {}),
+    ...(existing ? { existing: existing.types, physicalIds: existing.physicalIds } : {}),
   });
   if (needs.instances.length > 0) {
     const { instanceTypeVcpus } = await import('./usage.js');
@@ -120,7 +120,8 @@ async function evaluate(
     else if (!untracked.some((u) => u.serviceCode === ref.serviceCode && u.quotaCode === ref.quotaCode))
       untracked.push(ref);
   }
-  const { readAppliedQuota } = await import('./applied.js');
+  const { readAppliedQuota, describeUsageMetric } = await import('./applied.js');
+  const { worstScope } = await import('./scope.js');
   const { measureUsage } = await import('./usage.js');
   const tracked = QUOTAS.filter((q) => keys.has(q.key));
   const [applied, usage, extra] = await Promise.all([
@@ -132,12 +133,20 @@ async function evaluate(
   const findings: Finding[] = [];
   const notes: string[] = [];
   const addRow = (
-    definition: Pick<QuotaDefinition, 'serviceCode' | 'quotaCode' | 'name' | 'unit'>,
+    definition: Pick<QuotaDefinition, 'serviceCode' | 'quotaCode' | 'name' | 'unit'> & Partial<QuotaDefinition>,
     key: QuotaKey | undefined,
     value: Awaited<ReturnType<typeof readAppliedQuota>>,
   ) => {
-    const need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-    const used = key ? usage.values.get(key) : undefined;
+    const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
+    let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
+    let used = key ? usage.values.get(key) : undefined;
+    let scoped: ReturnType<typeof worstScope> | undefined;
+    // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
+    if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
+      scoped = worstScope(definition.scope, sources, used, usage.perScope.get(key));
+      need = scoped.need;
+      used = scoped.usage;
+    }
     const row: QuotaRow = {
       region: aws.region,
       serviceCode: definition.serviceCode,
@@ -150,7 +159,10 @@ async function evaluate(
       percent: percentOf(value?.value, used, need),
       verdict: verdictOf(value?.value, used, need, threshold),
       unit: definition.unit,
-      sources: key ? (needs?.needs.get(key)?.sources ?? []) : [],
+      sources,
+      ...(scoped?.scope ? { scope: scoped.scope } : {}),
+      ...(scoped?.note ? { note: scoped.note } : {}),
+      ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
     };
     rows.push(row);
     if (value && value.source !== 'applied') findings.push(fallbackFinding(row, value.fallbackReason));

@@ -1,4 +1,4 @@
-import { get, type Node, type ResourceDef, type Template } from '@hoist/cfn';
+import { get, intrinsic, type Node, type ResourceDef, type Template } from '@hoist/cfn';
 import { instanceClassQuota, type QuotaKey } from './catalog.js';
 import {
   evaluate,
@@ -10,12 +10,28 @@ import {
   type Value,
 } from './evaluate.js';
 
+/**
+ * The Availability Zone or ECS cluster a resource lands in, for quotas limited per zone or per cluster.
+ * - `named`: a zone (name or ID) or cluster the template names: its own usage counts.
+ * - `new`: a cluster this deploy creates: nothing runs in it yet.
+ * - `distinct`: a zone known only at deploy time but different from the other `distinct` ones (`!Select [1,
+ *   !GetAZs '']`): the fullest zone's usage counts.
+ */
+export interface NeedScope {
+  id: string;
+  kind: 'named' | 'new' | 'distinct';
+  /** For the report: `us-east-1a`, `zone 1 of Fn::GetAZs`, `cluster Workers (new)`. */
+  label: string;
+}
+
 /** One resource's share of a need, for the report. */
 export interface NeedSource {
   logicalId: string;
   amount: number;
   /** How the amount was reached, e.g. `2 tasks × 4 vCPUs, up to 200% during a rollout`. */
   detail: string;
+  /** For a per-zone or per-cluster quota: where it lands; absent when the template does not say. */
+  scope?: NeedScope;
 }
 
 /** What a deploy of the template adds against one quota. */
@@ -49,6 +65,8 @@ export interface NeedsOptions {
   stackName?: string;
   /** The stack's current resources, logical id → type (empty when the stack does not exist yet). */
   existing?: ReadonlyMap<string, string>;
+  /** The stack's current resources, logical id → physical id (an existing cluster's name). */
+  physicalIds?: ReadonlyMap<string, string>;
 }
 
 /** ECS runs up to MaximumPercent of the desired tasks during a deployment; 200 when the template says nothing. */
@@ -65,6 +83,8 @@ const COUNTED: Partial<Record<string, QuotaKey>> = {
   'AWS::EC2::EIP': 'elastic-ips',
   'AWS::EC2::SecurityGroup': 'security-groups',
   'AWS::AutoScaling::AutoScalingGroup': 'auto-scaling-groups',
+  'AWS::ECS::Cluster': 'ecs-clusters',
+  'AWS::ECS::Service': 'ecs-services-per-cluster',
 };
 
 /**
@@ -96,10 +116,17 @@ export function computeNeeds(template: Template, options: NeedsOptions): Templat
     const key = COUNTED[resource.type];
     if (key && !exists) {
       const nat = natEips.get(resource.logicalId);
+      const scope =
+        key === 'nat-gateways'
+          ? natGatewayZone(resource, context)
+          : key === 'ecs-services-per-cluster'
+            ? serviceCluster(resource, context, options)
+            : undefined;
       addNeed(result, key, {
         logicalId: resource.logicalId,
         amount: 1,
-        detail: nat ? `Elastic IP of NAT gateway ${nat}` : resource.type,
+        detail: `${nat ? `Elastic IP of NAT gateway ${nat}` : resource.type}${scope ? ` in ${scope.label}` : ''}`,
+        ...(scope ? { scope } : {}),
       });
     }
     if (resource.type === 'AWS::ECS::Service') ecsService(resource, exists, context, result);
@@ -142,6 +169,63 @@ function referencedResource(node: Node | undefined): string | undefined {
     if (arg.kind === 'scalar') return String(arg.value).split('.')[0];
   }
   return undefined;
+}
+
+/**
+ * The zone of a NAT gateway, from its subnet's AvailabilityZone (a name, or `!Select [n, !GetAZs '']`) or
+ * AvailabilityZoneId. Undefined when the subnet is not in the template or says no zone (AWS then picks one).
+ */
+function natGatewayZone(nat: ResourceDef, context: EvaluationContext): NeedScope | undefined {
+  const subnetId = referencedResource(get(nat.properties, 'SubnetId'));
+  const subnet = subnetId ? context.template.resources.get(subnetId) : undefined;
+  if (subnet?.type !== 'AWS::EC2::Subnet') return undefined;
+  const zoneNode = get(subnet.properties, 'AvailabilityZone');
+  const zone = zoneNode ? evaluate(zoneNode, context) : evaluate(get(subnet.properties, 'AvailabilityZoneId'), context);
+  if (typeof zone === 'string' && zone !== '') return { id: zone, kind: 'named', label: zone };
+  const index = getAzsIndex(zoneNode, context);
+  return index === undefined
+    ? undefined
+    : { id: `Fn::GetAZs[${index}]`, kind: 'distinct', label: `zone ${index} of Fn::GetAZs` };
+}
+
+/** n for `Fn::Select [n, Fn::GetAZs '']` (or of this region): the n-th zone, distinct from the others. */
+function getAzsIndex(node: Node | undefined, context: EvaluationContext): number | undefined {
+  const select = intrinsic(node);
+  if (select?.name !== 'Fn::Select' || select.arg.kind !== 'seq') return undefined;
+  const [indexNode, listNode] = select.arg.items;
+  const azs = intrinsic(listNode);
+  if (azs?.name !== 'Fn::GetAZs') return undefined;
+  const region = evaluate(azs.arg, context);
+  if (region !== '' && region !== null && region !== context.region) return undefined;
+  return integerOf(evaluate(indexNode, context));
+}
+
+/**
+ * The cluster of an ECS service: `default` when the template names none, a cluster the template creates (new, or
+ * its name when the stack already has it), or a name or ARN. Undefined when it is known only at deploy time.
+ */
+function serviceCluster(
+  service: ResourceDef,
+  context: EvaluationContext,
+  options: NeedsOptions,
+): NeedScope | undefined {
+  const node = get(service.properties, 'Cluster');
+  if (node === undefined) return { id: 'default', kind: 'named', label: 'cluster default' };
+  const target = referencedResource(node);
+  if (target && context.template.resources.get(target)?.type === 'AWS::ECS::Cluster') {
+    const physical =
+      options.existing?.get(target) === 'AWS::ECS::Cluster' ? options.physicalIds?.get(target) : undefined;
+    if (physical) return { id: clusterName(physical), kind: 'named', label: `cluster ${clusterName(physical)}` };
+    if (options.existing?.get(target) === 'AWS::ECS::Cluster') return undefined;
+    return { id: `new:${target}`, kind: 'new', label: `cluster ${target} (new)` };
+  }
+  const value = stringOf(evaluate(node, context));
+  return value ? { id: clusterName(value), kind: 'named', label: `cluster ${clusterName(value)}` } : undefined;
+}
+
+/** `arn:aws:ecs:…:cluster/name` or `name` → `name`. */
+export function clusterName(nameOrArn: string): string {
+  return nameOrArn.startsWith('arn:') ? (nameOrArn.split(':cluster/')[1] ?? nameOrArn) : nameOrArn;
 }
 
 function property(resource: ResourceDef, path: string[], context: EvaluationContext): Value {

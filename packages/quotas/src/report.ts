@@ -21,6 +21,12 @@ export interface QuotaRow {
   verdict: FindingStatus;
   unit: string;
   sources: NeedSource[];
+  /** For a per-zone or per-cluster quota: the zone or cluster the figures are of (the fullest after the deploy). */
+  scope?: string;
+  /** Said after the figures: what could not be placed in a zone or cluster and how it was counted. */
+  note?: string;
+  /** For a quota hoist does not measure: the CloudWatch usage metric Service Quotas names for it. */
+  usageMetric?: string;
 }
 
 /**
@@ -54,9 +60,12 @@ function n(value: number): string {
 export function rowFinding(row: QuotaRow, threshold: number, mode: 'gate' | 'audit'): Finding {
   const check = `${row.serviceCode}/${row.quotaCode}`;
   const title = `${row.name} (${check})`;
-  const where = `in ${row.region}`;
+  const where = `in ${row.region}${row.scope ? `, ${row.scope}` : ''}`;
   if (row.verdict === 'skip') {
-    const why = row.quota === undefined ? 'the quota value could not be read' : 'hoist does not measure its usage';
+    const why =
+      row.quota === undefined
+        ? 'the quota value could not be read'
+        : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; read it in CloudWatch)` : ''}`;
     return {
       check,
       status: 'skip',
@@ -67,7 +76,7 @@ export function rowFinding(row: QuotaRow, threshold: number, mode: 'gate' | 'aud
   const usage = row.usage ?? 0;
   const total = usage + row.need;
   const added = mode === 'gate' ? `, the deploy adds ${n(row.need)} → ${n(total)}/${n(quota)}` : '';
-  const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).`;
+  const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
   const finding: Finding = { check, status: row.verdict, message };
   if (row.verdict === 'fail' || row.verdict === 'warn') {
     const link = quotaConsoleUrl(row, row.region);
@@ -120,7 +129,7 @@ export function renderQuotaTable(rows: readonly QuotaRow[], mode: 'gate' | 'audi
   const body = sorted.map((r) => [
     icon[r.verdict],
     r.region,
-    r.name,
+    r.scope ? `${r.name} (${r.scope})` : r.name,
     `${r.serviceCode}/${r.quotaCode}`,
     r.quota === undefined ? '?' : `${n(r.quota)}${r.quotaSource && r.quotaSource !== 'applied' ? ' (default)' : ''}`,
     r.usage === undefined ? '?' : n(r.usage),

@@ -11,10 +11,16 @@ import {
   type _InstanceType,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { DescribeTasksCommand, ListClustersCommand, ListTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ListClustersCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+  type ECSClient,
+} from '@aws-sdk/client-ecs';
 import { describeAwsError } from '@hoist/aws';
 import { instanceClassQuota, type QuotaKey } from './catalog.js';
-import { taskVcpus } from './needs.js';
+import { clusterName, taskVcpus } from './needs.js';
 
 export interface UsageClients {
   ec2: EC2Client;
@@ -62,11 +68,14 @@ export async function instanceTypeVcpus(
 const ACTIVE_NAT = ['pending', 'available'];
 
 /**
- * What is in use now against the given quotas in the client's region. NAT gateways are limited per Availability
- * Zone: their usage is that of the fullest zone.
+ * What is in use now against the given quotas in the client's region. For a quota limited per Availability Zone
+ * (NAT gateways) or per cluster (ECS services), `values` holds the fullest zone's or cluster's usage and `perScope`
+ * each one's.
  */
 export interface Usage {
   values: Map<QuotaKey, number>;
+  /** Per zone (by name and by zone ID) or per cluster (by name). */
+  perScope: Map<QuotaKey, Map<string, number>>;
   /** Quotas whose usage could not be measured, with the AWS error (e.g. AccessDenied). */
   errors: Map<QuotaKey, string>;
 }
@@ -78,8 +87,15 @@ export async function measureUsage(
 ): Promise<Usage> {
   const { ec2, ecs, autoScaling } = clients;
   const usage = new Map<QuotaKey, number>();
+  const perScope = new Map<QuotaKey, Map<string, number>>();
   const errors = new Map<QuotaKey, string>();
   const o = { abortSignal: signal };
+  // Listed once for the cluster, service and Fargate measures (a promise local to this call, not a cache).
+  let clusterList: Promise<string[]> | undefined;
+  const clusters = () =>
+    (clusterList ??= allPages((t) =>
+      ecs.send(new ListClustersCommand({ nextToken: t }), o).then((a) => ({ items: a.clusterArns, next: a.nextToken })),
+    ));
   const jobs: Promise<void>[] = [];
   // One call that fails (a missing permission) costs only the quotas it measures.
   const track = (covers: readonly QuotaKey[], job: Promise<void>) =>
@@ -96,6 +112,12 @@ export async function measureUsage(
         count().then((n) => void usage.set(key, n)),
       );
   };
+  const measureScoped = (key: QuotaKey, count: () => Promise<Map<string, number>>) =>
+    measure(key, async () => {
+      const counts = await count();
+      perScope.set(key, counts);
+      return Math.max(0, ...counts.values());
+    });
   measure(
     'vpcs',
     async () =>
@@ -144,22 +166,39 @@ export async function measureUsage(
         )
       ).length,
   );
-  measure('nat-gateways', async () => {
+  measureScoped('nat-gateways', async () => {
     const nats = await allPages((t) =>
       ec2
         .send(new DescribeNatGatewaysCommand({ NextToken: t, Filter: [{ Name: 'state', Values: ACTIVE_NAT }] }), o)
         .then((a) => ({ items: a.NatGateways, next: a.NextToken })),
     );
     const subnetIds = [...new Set(nats.map((n) => n.SubnetId).filter((s): s is string => s !== undefined))];
-    if (subnetIds.length === 0) return nats.length;
-    const subnets = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }), o)).Subnets ?? [];
-    const zoneOf = new Map(subnets.map((s) => [s.SubnetId, s.AvailabilityZone]));
+    const subnets =
+      subnetIds.length > 0
+        ? ((await ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }), o)).Subnets ?? [])
+        : [];
+    const subnetOf = new Map(subnets.map((s) => [s.SubnetId, s]));
     const perZone = new Map<string, number>();
     for (const n of nats) {
-      const zone = zoneOf.get(n.SubnetId) ?? 'unknown';
-      perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
+      const subnet = subnetOf.get(n.SubnetId);
+      // A template may name the zone or its ID: both are keys, the name first (it labels the fullest zone).
+      for (const zone of [subnet?.AvailabilityZone ?? 'unknown', subnet?.AvailabilityZoneId])
+        if (zone) perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
     }
-    return Math.max(0, ...perZone.values());
+    return perZone;
+  });
+  measure('ecs-clusters', async () => (await clusters()).length);
+  measureScoped('ecs-services-per-cluster', async () => {
+    const perCluster = new Map<string, number>();
+    for (const cluster of await clusters()) {
+      const services = await allPages((t) =>
+        ecs
+          .send(new ListServicesCommand({ cluster, nextToken: t, maxResults: 100 }), o)
+          .then((a) => ({ items: a.serviceArns, next: a.nextToken })),
+      );
+      perCluster.set(clusterName(cluster), services.length);
+    }
+    return perCluster;
   });
   const ec2Classes = [...keys].filter((k) => k.startsWith('ec2-') && k.endsWith('-vcpus'));
   if (ec2Classes.length > 0) {
@@ -174,14 +213,16 @@ export async function measureUsage(
   if (fargate.length > 0) {
     track(
       fargate,
-      fargateVcpuUsage(ecs, signal).then(({ onDemand, spot }) => {
-        if (keys.has('fargate-on-demand-vcpus')) usage.set('fargate-on-demand-vcpus', onDemand);
-        if (keys.has('fargate-spot-vcpus')) usage.set('fargate-spot-vcpus', spot);
-      }),
+      clusters()
+        .then((list) => fargateVcpuUsage(ecs, list, signal))
+        .then(({ onDemand, spot }) => {
+          if (keys.has('fargate-on-demand-vcpus')) usage.set('fargate-on-demand-vcpus', onDemand);
+          if (keys.has('fargate-spot-vcpus')) usage.set('fargate-spot-vcpus', spot);
+        }),
     );
   }
   await Promise.all(jobs);
-  return { values: usage, errors };
+  return { values: usage, perScope, errors };
 }
 
 /** vCPUs of running and pending On-Demand instances, per instance family class. */
@@ -218,11 +259,12 @@ async function instanceVcpuUsage(ec2: EC2Client, signal: AbortSignal): Promise<M
 }
 
 /** vCPUs of running Fargate tasks in every cluster of the region, On-Demand and Spot apart. */
-async function fargateVcpuUsage(ecs: ECSClient, signal: AbortSignal): Promise<{ onDemand: number; spot: number }> {
+async function fargateVcpuUsage(
+  ecs: ECSClient,
+  clusters: readonly string[],
+  signal: AbortSignal,
+): Promise<{ onDemand: number; spot: number }> {
   const o = { abortSignal: signal };
-  const clusters = await allPages((t) =>
-    ecs.send(new ListClustersCommand({ nextToken: t }), o).then((a) => ({ items: a.clusterArns, next: a.nextToken })),
-  );
   let onDemand = 0;
   let spot = 0;
   for (const cluster of clusters) {

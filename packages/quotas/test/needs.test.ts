@@ -28,6 +28,11 @@ function amounts(result: TemplateNeeds): Partial<Record<QuotaKey, number>> {
   return Object.fromEntries([...result.needs.values()].map((n) => [n.key, n.amount]));
 }
 
+/** Only the Fargate vCPU needs (every service also counts against Services per cluster). */
+function fargateAmounts(result: TemplateNeeds): Partial<Record<QuotaKey, number>> {
+  return Object.fromEntries(Object.entries(amounts(result)).filter(([key]) => key.startsWith('fargate-')));
+}
+
 const service = (props: string, taskCpu = "'1024'") => `
 Resources:
   Task:
@@ -105,7 +110,7 @@ Resources:
 
 describe('computeNeeds: Fargate', () => {
   test('task CPU × desired count, with the rollout surge of MaximumPercent (default 200%)', () => {
-    expect(amounts(needs(service('      LaunchType: FARGATE\n      DesiredCount: 2')))).toEqual({
+    expect(fargateAmounts(needs(service('      LaunchType: FARGATE\n      DesiredCount: 2')))).toEqual({
       'fargate-on-demand-vcpus': 4,
     });
     const limited = needs(
@@ -114,7 +119,7 @@ describe('computeNeeds: Fargate', () => {
         "'2 vCPU'",
       ),
     );
-    expect(amounts(limited)).toEqual({ 'fargate-on-demand-vcpus': 8 });
+    expect(fargateAmounts(limited)).toEqual({ 'fargate-on-demand-vcpus': 8 });
     expect(limited.needs.get('fargate-on-demand-vcpus')?.sources[0]?.detail).toBe(
       '4 task(s) × 2 vCPU — 3 task(s), up to 150% during a rollout',
     );
@@ -140,8 +145,8 @@ Resources:
       DesiredCount: !If [Big, !Ref Workers, 1]
       DeploymentConfiguration: { MaximumPercent: 100 }
 `;
-    expect(amounts(needs(body))).toEqual({ 'fargate-on-demand-vcpus': 0.5 });
-    expect(amounts(needs(body, { Size: 'large', Workers: '3' }))).toEqual({ 'fargate-on-demand-vcpus': 12 });
+    expect(fargateAmounts(needs(body))).toEqual({ 'fargate-on-demand-vcpus': 0.5 });
+    expect(fargateAmounts(needs(body, { Size: 'large', Workers: '3' }))).toEqual({ 'fargate-on-demand-vcpus': 12 });
   });
 
   test('On-Demand and Spot apart, from the capacity-provider strategy (Base first, then Weight)', () => {
@@ -152,20 +157,20 @@ Resources:
         - { CapacityProvider: FARGATE, Base: 1, Weight: 1 }
         - { CapacityProvider: FARGATE_SPOT, Weight: 3 }`),
     );
-    expect(amounts(result)).toEqual({ 'fargate-on-demand-vcpus': 2, 'fargate-spot-vcpus': 3 });
+    expect(fargateAmounts(result)).toEqual({ 'fargate-on-demand-vcpus': 2, 'fargate-spot-vcpus': 3 });
   });
 
   test('an existing service adds only the surge of its next rollout; EC2-launch services add no Fargate vCPUs', () => {
     const existing = new Map([['Service', 'AWS::ECS::Service']]);
-    expect(amounts(needs(service('      LaunchType: FARGATE\n      DesiredCount: 2'), {}, existing))).toEqual({
+    expect(fargateAmounts(needs(service('      LaunchType: FARGATE\n      DesiredCount: 2'), {}, existing))).toEqual({
       'fargate-on-demand-vcpus': 2,
     });
-    expect(amounts(needs(service('      LaunchType: EC2\n      DesiredCount: 2')))).toEqual({});
+    expect(fargateAmounts(needs(service('      LaunchType: EC2\n      DesiredCount: 2')))).toEqual({});
   });
 
   test('an unknown task CPU is noted, not guessed', () => {
     const result = needs(service('      LaunchType: FARGATE', '!GetAtt Something.Cpu'));
-    expect(amounts(result)).toEqual({});
+    expect(fargateAmounts(result)).toEqual({});
     expect(result.notes[0]).toContain("Service: the task definition's Cpu is not known before the deploy");
   });
 });
