@@ -1,6 +1,7 @@
 /**
- * A loopback fake of the few GitHub REST endpoints hoist calls: issue comments (list, create, update, delete) and
- * issues (list by label and state, get, create, update state/body/title, search by label). An in-memory store, a
+ * A loopback fake of the few GitHub REST endpoints hoist calls: issue comments (list, create, update, delete),
+ * issues (list by label and state, get, create, update state/body/title, search by label), and deployments with
+ * their statuses (create). An in-memory store, a
  * request log, and tokens that are valid, read-only (403 "Resource not accessible by integration" on writes, as a
  * fork's GITHUB_TOKEN gets) or unknown (401). Point a process at it with `fake.env` (GITHUB_API_URL,
  * GITHUB_REPOSITORY).
@@ -44,6 +45,15 @@ export interface FakeIssue {
   user: string;
 }
 
+export interface FakeDeployment {
+  id: number;
+  ref: string;
+  environment: string;
+  description: string;
+  payload: unknown;
+  statuses: { state: string; environmentUrl?: string; logUrl?: string; description?: string }[];
+}
+
 export interface FakeRequest {
   method: string;
   path: string;
@@ -64,6 +74,7 @@ export interface GitHubFake {
   issues(filter?: { label?: string; state?: 'open' | 'closed' }): FakeIssue[];
   issue(number: number): FakeIssue | undefined;
   comments(issueNumber: number): FakeComment[];
+  deployments(): FakeDeployment[];
   requests(): FakeRequest[];
   /** Requests that change something (POST, PATCH, PUT, DELETE). */
   writes(): FakeRequest[];
@@ -99,6 +110,7 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
   const repository = options.repository ?? 'octo/app';
   let issues = new Map<number, FakeIssue>();
   let comments = new Map<number, FakeComment>();
+  let deployments = new Map<number, FakeDeployment>();
   let log: FakeRequest[] = [];
   let nextNumber = 1;
   let nextCommentId = 1000;
@@ -190,6 +202,36 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
     if (!pathname.startsWith(repoPrefix + '/')) return notFound;
     const rest = pathname.slice(repoPrefix.length);
     let m: RegExpExecArray | null;
+    if (rest === '/deployments' && method === 'POST') {
+      if (typeof body['ref'] !== 'string' || body['ref'] === '')
+        return { status: 422, body: { message: 'Validation Failed: ref' } };
+      const d: FakeDeployment = {
+        id: 7000 + deployments.size + 1,
+        ref: body['ref'],
+        environment: typeof body['environment'] === 'string' ? body['environment'] : 'production',
+        description: typeof body['description'] === 'string' ? body['description'] : '',
+        payload: body['payload'] ?? {},
+        statuses: [],
+      };
+      deployments.set(d.id, d);
+      return { status: 201, body: { id: d.id, ref: d.ref, environment: d.environment, description: d.description } };
+    }
+    if ((m = /^\/deployments\/(\d+)\/statuses$/.exec(rest)) && method === 'POST') {
+      const d = deployments.get(Number(m[1]));
+      if (!d) return notFound;
+      const states = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
+      if (typeof body['state'] !== 'string' || !states.includes(body['state']))
+        return { status: 422, body: { message: 'Validation Failed: state' } };
+      const text = (k: string) => (typeof body[k] === 'string' ? { [k]: body[k] } : {});
+      const status = {
+        state: body['state'],
+        ...(typeof body['environment_url'] === 'string' ? { environmentUrl: body['environment_url'] } : {}),
+        ...(typeof body['log_url'] === 'string' ? { logUrl: body['log_url'] } : {}),
+        ...text('description'),
+      };
+      d.statuses.push(status);
+      return { status: 201, body: { id: d.statuses.length, state: status.state } };
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = issues.get(Number(m[1]));
       if (!issue) return notFound;
@@ -348,6 +390,8 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
         .filter((c) => c.issueNumber === issueNumber)
         .sort((a, b) => a.id - b.id)
         .map((c) => ({ ...c })),
+    deployments: () =>
+      [...deployments.values()].map((d) => ({ ...d, statuses: d.statuses.map((x) => ({ ...x })) })),
     requests: () => log.map((r) => ({ ...r })),
     writes: () => log.filter((r) => !['GET', 'HEAD'].includes(r.method)).map((r) => ({ ...r })),
     clearRequests: () => {
@@ -356,6 +400,7 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
     reset: () => {
       issues = new Map();
       comments = new Map();
+      deployments = new Map();
       log = [];
       nextNumber = 1;
       nextCommentId = 1000;

@@ -33,6 +33,10 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
     autoscaling: () => stack.createAutoScalingApi(aws),
   };
   const stackName = inputs['stack-name'];
+  const deployment =
+    inputs['github-token'] && inputs.execute
+      ? await startDeployment(inputs['github-token'], inputs.environment ?? stackName, stackName, reporter)
+      : undefined;
   let result: DeployStackResult;
   try {
     result = await stack.deployStack(
@@ -77,6 +81,7 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
       },
     );
   } catch (error) {
+    await deployment?.finish('failure', `failed: ${error instanceof Error ? error.message : String(error)}`);
     // The status output is there for the workflow's `if:` even when the run ends in an error.
     reporter.setOutput('status', 'failed');
     reporter.summary(
@@ -86,6 +91,11 @@ export async function deployStackAction({ reporter, inputs: source, signal }: Ac
   }
   if (inputs['github-token'] && result.status === 'preview' && result.previewMarkdown) {
     await commentPreview(inputs['github-token'], result.previewMarkdown, reporter);
+  }
+  if (deployment) {
+    const ok = result.status === 'deployed' || result.status === 'no-changes';
+    const release = result.release ? `, release ${result.release.id}` : '';
+    await deployment.finish(ok ? 'success' : 'failure', `${result.status}${release}`, environmentUrl(inputs, result));
   }
   report(result, reporter, stackName, Date.now() - started);
 }
@@ -105,6 +115,80 @@ async function commentPreview(token: string, markdown: string, reporter: Reporte
       message: `The preview could not be posted on the pull request: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
+}
+
+interface Deployment {
+  finish(state: 'success' | 'failure', description: string, environmentUrl?: string): Promise<void>;
+}
+
+/**
+ * A GitHub deployment of this commit to `environment`, in progress until the deploy ends. Never fails the step:
+ * the deploy is what matters, its record on GitHub is a courtesy (a warning says when it could not be made).
+ */
+async function startDeployment(
+  token: string,
+  environment: string,
+  stackName: string,
+  reporter: Reporter,
+): Promise<Deployment | undefined> {
+  const warn = (what: string, error: unknown) =>
+    reporter.annotate({
+      level: 'warning',
+      title: 'GitHub deployment',
+      message: `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  const { gitSha, runUrl } = (await import('@hoist/cfn/stack')).runContext();
+  const ref = gitSha ?? process.env['GITHUB_REF'];
+  if (!ref) return undefined;
+  try {
+    const github = await createGitHubClient({ token, reporter });
+    const id = await github.createDeployment({
+      ref,
+      environment,
+      description: `hoist deploy-stack: stack ${stackName}`,
+      payload: { stack: stackName },
+    });
+    if (id === undefined) return undefined;
+    const logUrl = runUrl ? { logUrl: runUrl } : {};
+    await github.setDeploymentStatus(id, {
+      state: 'in_progress',
+      description: `deploying stack ${stackName}`,
+      ...logUrl,
+    });
+    reporter.info(`GitHub deployment ${id} of ${ref.slice(0, 7)} to ${environment}: in progress.`);
+    return {
+      async finish(state, description, url) {
+        try {
+          await github.setDeploymentStatus(id, {
+            state,
+            description,
+            ...logUrl,
+            ...(url ? { environmentUrl: url } : {}),
+          });
+          reporter.info(`GitHub deployment ${id} to ${environment}: ${state}${url ? ` (${url})` : ''}.`);
+        } catch (error) {
+          warn(`set GitHub deployment ${id} to ${state}`, error);
+        }
+      },
+    };
+  } catch (error) {
+    warn(`record a GitHub deployment to ${environment}`, error);
+    return undefined;
+  }
+}
+
+const URL_OUTPUTS = ['EnvironmentUrl', 'ServiceUrl', 'Url', 'Endpoint'];
+
+/** The URL a GitHub deployment shows: the input (a URL or an output's name), a URL-like output, the health check. */
+export function environmentUrl(
+  inputs: Pick<Inputs, 'environment-url' | 'health-check-url'>,
+  result: Pick<DeployStackResult, 'outputs'>,
+): string | undefined {
+  const isUrl = (v: string | undefined): v is string => v !== undefined && /^https?:\/\//i.test(v);
+  const given = inputs['environment-url'];
+  if (given) return isUrl(given) ? given : isUrl(result.outputs[given]) ? result.outputs[given] : undefined;
+  const named = URL_OUTPUTS.map((k) => result.outputs[k]).find(isUrl);
+  return named ?? inputs['health-check-url'];
 }
 
 interface Prepared {

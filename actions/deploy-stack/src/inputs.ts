@@ -45,6 +45,8 @@ export interface Inputs {
   'health-check-url': string | undefined;
   'health-check-timeout': number;
   'github-token': string | undefined;
+  environment: string | undefined;
+  'environment-url': string | undefined;
   region: string | undefined;
 }
 
@@ -143,8 +145,40 @@ export function getInputs(source: InputSource): Inputs {
     'health-check-timeout':
       getDuration('health-check-timeout', { source, default: 5 * 60_000, unit: 's' }) ?? 5 * 60_000,
     'github-token': getString('github-token', { source, secret: true }),
+    environment: getEnvironment(source),
+    'environment-url': getEnvironmentUrl(source),
     region: getString('region', { source }),
   };
+}
+
+/** A GitHub environment name: at most 255 characters, no quotes, commas or semicolons (GitHub refuses them). */
+function getEnvironment(source: InputSource): string | undefined {
+  const value = getString('environment', { source });
+  if (value !== undefined && !/^[^'"`,;\\]{1,255}$/.test(value)) {
+    throw new InputError(
+      'environment',
+      value,
+      "a GitHub environment name (at most 255 characters, no quotes, commas, semicolons or '\\')",
+    );
+  }
+  return value;
+}
+
+/** An http(s) URL, or the name of a stack output that holds one. */
+function getEnvironmentUrl(source: InputSource): string | undefined {
+  const value = getString('environment-url', { source });
+  if (value === undefined) return undefined;
+  if (/^[a-z]+:\/\//i.test(value)) {
+    if (!isHttpUrl(value))
+      throw new InputError('environment-url', value, 'an http:// or https:// URL, or a stack output name');
+  } else if (!/^[A-Za-z0-9]{1,255}$/.test(value)) {
+    throw new InputError(
+      'environment-url',
+      value,
+      'an http:// or https:// URL, or a stack output name (letters and digits)',
+    );
+  }
+  return value;
 }
 
 function isHttpUrl(value: string): boolean {

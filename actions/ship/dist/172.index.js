@@ -9,9 +9,9 @@ export const modules = {
 /* harmony export */   instanceTypeVcpus: () => (/* binding */ instanceTypeVcpus),
 /* harmony export */   measureUsage: () => (/* binding */ measureUsage)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_auto_scaling__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8932);
+/* harmony import */ var _aws_sdk_client_auto_scaling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8932);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(212);
 /* harmony import */ var _hoist_aws__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6530);
 /* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4760);
 /* harmony import */ var _needs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(602);
@@ -57,8 +57,12 @@ const ACTIVE_NAT = ['pending', 'available'];
 async function measureUsage(clients, keys, signal) {
     const { ec2, ecs, autoScaling } = clients;
     const usage = new Map();
+    const perScope = new Map();
     const errors = new Map();
     const o = { abortSignal: signal };
+    // Listed once for the cluster, service and Fargate measures (a promise local to this call, not a cache).
+    let clusterList;
+    const clusters = () => (clusterList ??= allPages((t) => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.ListClustersCommand({ nextToken: t }), o).then((a) => ({ items: a.clusterArns, next: a.nextToken }))));
     const jobs = [];
     // One call that fails (a missing permission) costs only the quotas it measures.
     const track = (covers, job) => jobs.push(job.catch((error) => {
@@ -72,6 +76,11 @@ async function measureUsage(clients, keys, signal) {
         if (keys.has(key))
             track([key], count().then((n) => void usage.set(key, n)));
     };
+    const measureScoped = (key, count) => measure(key, async () => {
+        const counts = await count();
+        perScope.set(key, counts);
+        return Math.max(0, ...counts.values());
+    });
     measure('vpcs', async () => (await allPages((t) => ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeVpcsCommand({ NextToken: t }), o).then((a) => ({ items: a.Vpcs, next: a.NextToken })))).length);
     measure('internet-gateways', async () => (await allPages((t) => ec2
         .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeInternetGatewaysCommand({ NextToken: t }), o)
@@ -82,23 +91,37 @@ async function measureUsage(clients, keys, signal) {
         .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeSecurityGroupsCommand({ NextToken: t }), o)
         .then((a) => ({ items: a.SecurityGroups, next: a.NextToken })))).length);
     measure('auto-scaling-groups', async () => (await allPages((t) => autoScaling
-        .send(new _aws_sdk_client_auto_scaling__WEBPACK_IMPORTED_MODULE_4__.DescribeAutoScalingGroupsCommand({ NextToken: t }), o)
+        .send(new _aws_sdk_client_auto_scaling__WEBPACK_IMPORTED_MODULE_5__.DescribeAutoScalingGroupsCommand({ NextToken: t }), o)
         .then((a) => ({ items: a.AutoScalingGroups, next: a.NextToken })))).length);
-    measure('nat-gateways', async () => {
+    measureScoped('nat-gateways', async () => {
         const nats = await allPages((t) => ec2
             .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeNatGatewaysCommand({ NextToken: t, Filter: [{ Name: 'state', Values: ACTIVE_NAT }] }), o)
             .then((a) => ({ items: a.NatGateways, next: a.NextToken })));
         const subnetIds = [...new Set(nats.map((n) => n.SubnetId).filter((s) => s !== undefined))];
-        if (subnetIds.length === 0)
-            return nats.length;
-        const subnets = (await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeSubnetsCommand({ SubnetIds: subnetIds }), o)).Subnets ?? [];
-        const zoneOf = new Map(subnets.map((s) => [s.SubnetId, s.AvailabilityZone]));
+        const subnets = subnetIds.length > 0
+            ? ((await ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__.DescribeSubnetsCommand({ SubnetIds: subnetIds }), o)).Subnets ?? [])
+            : [];
+        const subnetOf = new Map(subnets.map((s) => [s.SubnetId, s]));
         const perZone = new Map();
         for (const n of nats) {
-            const zone = zoneOf.get(n.SubnetId) ?? 'unknown';
-            perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
+            const subnet = subnetOf.get(n.SubnetId);
+            // A template may name the zone or its ID: both are keys, the name first (it labels the fullest zone).
+            for (const zone of [subnet?.AvailabilityZone ?? 'unknown', subnet?.AvailabilityZoneId])
+                if (zone)
+                    perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
         }
-        return Math.max(0, ...perZone.values());
+        return perZone;
+    });
+    measure('ecs-clusters', async () => (await clusters()).length);
+    measureScoped('ecs-services-per-cluster', async () => {
+        const perCluster = new Map();
+        for (const cluster of await clusters()) {
+            const services = await allPages((t) => ecs
+                .send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.ListServicesCommand({ cluster, nextToken: t, maxResults: 100 }), o)
+                .then((a) => ({ items: a.serviceArns, next: a.nextToken })));
+            perCluster.set((0,_needs_js__WEBPACK_IMPORTED_MODULE_2__/* .clusterName */ .SL)(cluster), services.length);
+        }
+        return perCluster;
     });
     const ec2Classes = [...keys].filter((k) => k.startsWith('ec2-') && k.endsWith('-vcpus'));
     if (ec2Classes.length > 0) {
@@ -109,7 +132,9 @@ async function measureUsage(clients, keys, signal) {
     }
     const fargate = ['fargate-on-demand-vcpus', 'fargate-spot-vcpus'].filter((k) => keys.has(k));
     if (fargate.length > 0) {
-        track(fargate, fargateVcpuUsage(ecs, signal).then(({ onDemand, spot }) => {
+        track(fargate, clusters()
+            .then((list) => fargateVcpuUsage(ecs, list, signal))
+            .then(({ onDemand, spot }) => {
             if (keys.has('fargate-on-demand-vcpus'))
                 usage.set('fargate-on-demand-vcpus', onDemand);
             if (keys.has('fargate-spot-vcpus'))
@@ -117,7 +142,7 @@ async function measureUsage(clients, keys, signal) {
         }));
     }
     await Promise.all(jobs);
-    return { values: usage, errors };
+    return { values: usage, perScope, errors };
 }
 /** vCPUs of running and pending On-Demand instances, per instance family class. */
 async function instanceVcpuUsage(ec2, signal) {
@@ -146,17 +171,16 @@ async function instanceVcpuUsage(ec2, signal) {
     return out;
 }
 /** vCPUs of running Fargate tasks in every cluster of the region, On-Demand and Spot apart. */
-async function fargateVcpuUsage(ecs, signal) {
+async function fargateVcpuUsage(ecs, clusters, signal) {
     const o = { abortSignal: signal };
-    const clusters = await allPages((t) => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__.ListClustersCommand({ nextToken: t }), o).then((a) => ({ items: a.clusterArns, next: a.nextToken })));
     let onDemand = 0;
     let spot = 0;
     for (const cluster of clusters) {
         const arns = await allPages((t) => ecs
-            .send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__.ListTasksCommand({ cluster, desiredStatus: 'RUNNING', nextToken: t }), o)
+            .send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.ListTasksCommand({ cluster, desiredStatus: 'RUNNING', nextToken: t }), o)
             .then((a) => ({ items: a.taskArns, next: a.nextToken })));
         for (let i = 0; i < arns.length; i += 100) {
-            const tasks = (await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__.DescribeTasksCommand({ cluster, tasks: arns.slice(i, i + 100) }), o)).tasks ?? [];
+            const tasks = (await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.DescribeTasksCommand({ cluster, tasks: arns.slice(i, i + 100) }), o)).tasks ?? [];
             for (const task of tasks) {
                 const provider = task.capacityProviderName;
                 const fargate = task.launchType === 'FARGATE' || provider === 'FARGATE' || provider === 'FARGATE_SPOT';

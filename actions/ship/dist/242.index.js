@@ -321,6 +321,11 @@ function runningRelease(history, stack) {
     const current = (0,src_stack.currentRelease)(history);
     if (current && (matchesStack(current, values) || Object.keys(current.parameters).length === 0))
         return current;
+    // A deploy that gave up (deadline, cancel) after its change set ran is recorded `failed`; when the update went on
+    // and completed, the stack holds its values: that release runs, unverified, and is not the good one.
+    const newest = history.releases[0];
+    if (newest?.outcome === 'failed' && (0,src_stack.stackPhase)(stack.StackStatus) !== 'rolled-back' && matchesStack(newest, values))
+        return newest;
     return history.releases.find((r) => isLive(r) && matchesStack(r, values)) ?? current;
 }
 /**

@@ -83,7 +83,7 @@ function publish(reporter, results, markdown) {
     if (attention.length > 0)
         reporter.findings(attention, { title: 'Quotas that need attention' });
 }
-/** The `report` output: quota code, name, quota, usage, need, percent, verdict. */
+/** The `report` output: quota code, name, quota, usage, need, percent, verdict (and scope, for zones and clusters). */
 function reportEntry(row) {
     return {
         region: row.region,
@@ -96,6 +96,8 @@ function reportEntry(row) {
         need: row.need,
         percent: row.percent === undefined || row.percent === Infinity ? null : row.percent,
         verdict: row.verdict,
+        // Per-zone and per-cluster quotas: which zone or cluster the figures are of.
+        scope: row.scope ?? null,
     };
 }
 function renderSummary(title, results, mode, threshold, table) {

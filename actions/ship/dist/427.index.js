@@ -13,11 +13,12 @@ export const modules = {
 
 
 /**
- * The resources a stack has now, logical id → type; undefined when the stack does not exist (a first deploy
- * counts everything). Deleted resources are left out.
+ * The resources a stack has now; undefined when the stack does not exist (a first deploy counts everything).
+ * Deleted resources are left out.
  */
 async function stackResources(client, stackName, signal) {
-    const resources = new Map();
+    const types = new Map();
+    const physicalIds = new Map();
     let token;
     try {
         do {
@@ -25,8 +26,11 @@ async function stackResources(client, stackName, signal) {
                 abortSignal: signal,
             });
             for (const r of page.StackResourceSummaries ?? []) {
-                if (r.LogicalResourceId && r.ResourceType && r.ResourceStatus !== 'DELETE_COMPLETE')
-                    resources.set(r.LogicalResourceId, r.ResourceType);
+                if (!r.LogicalResourceId || !r.ResourceType || r.ResourceStatus === 'DELETE_COMPLETE')
+                    continue;
+                types.set(r.LogicalResourceId, r.ResourceType);
+                if (r.PhysicalResourceId)
+                    physicalIds.set(r.LogicalResourceId, r.PhysicalResourceId);
             }
             token = page.NextToken;
         } while (token);
@@ -36,7 +40,7 @@ async function stackResources(client, stackName, signal) {
             return undefined;
         throw error;
     }
-    return resources;
+    return { types, physicalIds };
 }
 
 

@@ -7,7 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   deployStackAction: () => (/* binding */ deployStackAction)
+/* harmony export */   deployStackAction: () => (/* binding */ deployStackAction),
+/* harmony export */   environmentUrl: () => (/* binding */ environmentUrl)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -46,6 +47,9 @@ async function deployStackAction({ reporter, inputs: source, signal }) {
         autoscaling: () => stack.createAutoScalingApi(aws),
     };
     const stackName = inputs['stack-name'];
+    const deployment = inputs['github-token'] && inputs.execute
+        ? await startDeployment(inputs['github-token'], inputs.environment ?? stackName, stackName, reporter)
+        : undefined;
     let result;
     try {
         result = await stack.deployStack({
@@ -86,6 +90,7 @@ async function deployStackAction({ reporter, inputs: source, signal }) {
         });
     }
     catch (error) {
+        await deployment?.finish('failure', `failed: ${error instanceof Error ? error.message : String(error)}`);
         // The status output is there for the workflow's `if:` even when the run ends in an error.
         reporter.setOutput('status', 'failed');
         reporter.summary(`### ${STATUS_ICON.failed} deploy-stack \`${stackName}\`: failed\n\n${error instanceof Error ? error.message : String(error)}\n`);
@@ -93,6 +98,11 @@ async function deployStackAction({ reporter, inputs: source, signal }) {
     }
     if (inputs['github-token'] && result.status === 'preview' && result.previewMarkdown) {
         await commentPreview(inputs['github-token'], result.previewMarkdown, reporter);
+    }
+    if (deployment) {
+        const ok = result.status === 'deployed' || result.status === 'no-changes';
+        const release = result.release ? `, release ${result.release.id}` : '';
+        await deployment.finish(ok ? 'success' : 'failure', `${result.status}${release}`, environmentUrl(inputs, result));
     }
     report(result, reporter, stackName, Date.now() - started);
 }
@@ -113,6 +123,69 @@ async function commentPreview(token, markdown, reporter) {
             message: `The preview could not be posted on the pull request: ${error instanceof Error ? error.message : String(error)}`,
         });
     }
+}
+/**
+ * A GitHub deployment of this commit to `environment`, in progress until the deploy ends. Never fails the step:
+ * the deploy is what matters, its record on GitHub is a courtesy (a warning says when it could not be made).
+ */
+async function startDeployment(token, environment, stackName, reporter) {
+    const warn = (what, error) => reporter.annotate({
+        level: 'warning',
+        title: 'GitHub deployment',
+        message: `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    const { gitSha, runUrl } = (await __webpack_require__.e(/* import() */ 403).then(__webpack_require__.bind(__webpack_require__, 9403))).runContext();
+    const ref = gitSha ?? process.env['GITHUB_REF'];
+    if (!ref)
+        return undefined;
+    try {
+        const github = await (0,_hoist_kit__WEBPACK_IMPORTED_MODULE_3__.createGitHubClient)({ token, reporter });
+        const id = await github.createDeployment({
+            ref,
+            environment,
+            description: `hoist deploy-stack: stack ${stackName}`,
+            payload: { stack: stackName },
+        });
+        if (id === undefined)
+            return undefined;
+        const logUrl = runUrl ? { logUrl: runUrl } : {};
+        await github.setDeploymentStatus(id, {
+            state: 'in_progress',
+            description: `deploying stack ${stackName}`,
+            ...logUrl,
+        });
+        reporter.info(`GitHub deployment ${id} of ${ref.slice(0, 7)} to ${environment}: in progress.`);
+        return {
+            async finish(state, description, url) {
+                try {
+                    await github.setDeploymentStatus(id, {
+                        state,
+                        description,
+                        ...logUrl,
+                        ...(url ? { environmentUrl: url } : {}),
+                    });
+                    reporter.info(`GitHub deployment ${id} to ${environment}: ${state}${url ? ` (${url})` : ''}.`);
+                }
+                catch (error) {
+                    warn(`set GitHub deployment ${id} to ${state}`, error);
+                }
+            },
+        };
+    }
+    catch (error) {
+        warn(`record a GitHub deployment to ${environment}`, error);
+        return undefined;
+    }
+}
+const URL_OUTPUTS = ['EnvironmentUrl', 'ServiceUrl', 'Url', 'Endpoint'];
+/** The URL a GitHub deployment shows: the input (a URL or an output's name), a URL-like output, the health check. */
+function environmentUrl(inputs, result) {
+    const isUrl = (v) => v !== undefined && /^https?:\/\//i.test(v);
+    const given = inputs['environment-url'];
+    if (given)
+        return isUrl(given) ? given : isUrl(result.outputs[given]) ? result.outputs[given] : undefined;
+    const named = URL_OUTPUTS.map((k) => result.outputs[k]).find(isUrl);
+    return named ?? inputs['health-check-url'];
 }
 /** Reads the template and parameters (no AWS), masks NoEcho values, infers capabilities. */
 function prepare(inputs, reporter) {

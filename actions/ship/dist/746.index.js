@@ -24,6 +24,8 @@ export const modules = {
  *   (docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html). New accounts often get a lower
  *   applied value than the default (6 vCPUs is common) — which is why the applied value is read first.
  * - Auto Scaling groups: Amazon EC2 Auto Scaling User Guide, "Quotas for Amazon EC2 Auto Scaling".
+ * - ECS clusters and services per cluster: Amazon ECS Developer Guide, "Amazon ECS service quotas" (Clusters 10,000 per
+ *   Region, Services per cluster 5,000, both adjustable); the codes are those Service Quotas gives for `ecs`.
  * docs/actions/quota-check-quotas.md renders this table for users.
  */
 const VPC_GUIDE = 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html';
@@ -31,6 +33,7 @@ const EC2_GUIDE = 'https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-inst
 const EIP_GUIDE = 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html#using-instance-addressing-limit';
 const FARGATE_GUIDE = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html';
 const ASG_GUIDE = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-quotas.html';
+const ECS_GUIDE = FARGATE_GUIDE;
 const ec2Vcpus = (key, quotaCode, classes) => ({
     key,
     serviceCode: 'ec2',
@@ -139,6 +142,28 @@ const QUOTAS = [
         reclaim: 'scale down or stop unused Fargate Spot tasks',
         scope: 'region',
         source: FARGATE_GUIDE,
+    },
+    {
+        key: 'ecs-clusters',
+        serviceCode: 'ecs',
+        quotaCode: 'L-21C621EB',
+        name: 'Clusters per account',
+        defaultValue: 10000,
+        unit: 'clusters',
+        reclaim: 'delete unused ECS clusters',
+        scope: 'region',
+        source: ECS_GUIDE,
+    },
+    {
+        key: 'ecs-services-per-cluster',
+        serviceCode: 'ecs',
+        quotaCode: 'L-9EF96962',
+        name: 'Services per cluster',
+        defaultValue: 5000,
+        unit: 'services',
+        reclaim: 'delete unused services from the cluster',
+        scope: 'cluster',
+        source: ECS_GUIDE,
     },
 ];
 function quotaDefinition(key) {
@@ -384,6 +409,7 @@ __webpack_require__.d(__webpack_exports__, {
   addNeed: () => (/* reexport */ src_needs/* addNeed */.a8),
   auditQuotas: () => (/* reexport */ auditQuotas),
   checkTemplateQuotas: () => (/* reexport */ checkTemplateQuotas),
+  clusterName: () => (/* reexport */ src_needs/* clusterName */.SL),
   computeNeeds: () => (/* reexport */ src_needs/* computeNeeds */.JD),
   evaluate: () => (/* reexport */ evaluate/* evaluate */._3),
   evaluateCondition: () => (/* reexport */ evaluate/* evaluateCondition */.F9),
@@ -399,7 +425,8 @@ __webpack_require__.d(__webpack_exports__, {
   splitTasks: () => (/* reexport */ src_needs/* splitTasks */.R9),
   stringOf: () => (/* reexport */ evaluate/* stringOf */.Je),
   taskVcpus: () => (/* reexport */ src_needs/* taskVcpus */.zl),
-  verdictOf: () => (/* reexport */ verdictOf)
+  verdictOf: () => (/* reexport */ verdictOf),
+  worstScope: () => (/* reexport */ scope.worstScope)
 });
 
 // EXTERNAL MODULE: ./packages/quotas/src/catalog.ts
@@ -441,9 +468,11 @@ function n(value) {
 function rowFinding(row, threshold, mode) {
     const check = `${row.serviceCode}/${row.quotaCode}`;
     const title = `${row.name} (${check})`;
-    const where = `in ${row.region}`;
+    const where = `in ${row.region}${row.scope ? `, ${row.scope}` : ''}`;
     if (row.verdict === 'skip') {
-        const why = row.quota === undefined ? 'the quota value could not be read' : 'hoist does not measure its usage';
+        const why = row.quota === undefined
+            ? 'the quota value could not be read'
+            : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; read it in CloudWatch)` : ''}`;
         return {
             check,
             status: 'skip',
@@ -454,7 +483,7 @@ function rowFinding(row, threshold, mode) {
     const usage = row.usage ?? 0;
     const total = usage + row.need;
     const added = mode === 'gate' ? `, the deploy adds ${n(row.need)} → ${n(total)}/${n(quota)}` : '';
-    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).`;
+    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
     const finding = { check, status: row.verdict, message };
     if (row.verdict === 'fail' || row.verdict === 'warn') {
         const link = (0,catalog/* quotaConsoleUrl */.Ru)(row, row.region);
@@ -502,7 +531,7 @@ function renderQuotaTable(rows, mode) {
     const body = sorted.map((r) => [
         icon[r.verdict],
         r.region,
-        r.name,
+        r.scope ? `${r.name} (${r.scope})` : r.name,
         `${r.serviceCode}/${r.quotaCode}`,
         r.quota === undefined ? '?' : `${n(r.quota)}${r.quotaSource && r.quotaSource !== 'applied' ? ' (default)' : ''}`,
         r.usage === undefined ? '?' : n(r.usage),
@@ -552,7 +581,7 @@ async function checkTemplateQuotas(options) {
         parameters: options.parameters,
         region: aws.region,
         ...(options.stackName !== undefined ? { stackName: options.stackName } : {}),
-        ...(existing ? { existing } : {}),
+        ...(existing ? { existing: existing.types, physicalIds: existing.physicalIds } : {}),
     });
     if (needs.instances.length > 0) {
         const { instanceTypeVcpus } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(212), __webpack_require__.e(932), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 7172));
@@ -580,7 +609,8 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         else if (!untracked.some((u) => u.serviceCode === ref.serviceCode && u.quotaCode === ref.quotaCode))
             untracked.push(ref);
     }
-    const { readAppliedQuota } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
+    const { readAppliedQuota, describeUsageMetric } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
+    const { worstScope } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 415));
     const { measureUsage } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(212), __webpack_require__.e(932), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 7172));
     const tracked = catalog/* QUOTAS */.eg.filter((q) => keys.has(q.key));
     const [applied, usage, extra] = await Promise.all([
@@ -592,8 +622,16 @@ async function check_evaluate(clients, keys, needs, options, mode) {
     const findings = [];
     const notes = [];
     const addRow = (definition, key, value) => {
-        const need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-        const used = key ? usage.values.get(key) : undefined;
+        const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
+        let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
+        let used = key ? usage.values.get(key) : undefined;
+        let scoped;
+        // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
+        if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
+            scoped = worstScope(definition.scope, sources, used, usage.perScope.get(key));
+            need = scoped.need;
+            used = scoped.usage;
+        }
         const row = {
             region: aws.region,
             serviceCode: definition.serviceCode,
@@ -606,7 +644,10 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             percent: percentOf(value?.value, used, need),
             verdict: verdictOf(value?.value, used, need, threshold),
             unit: definition.unit,
-            sources: key ? (needs?.needs.get(key)?.sources ?? []) : [],
+            sources,
+            ...(scoped?.scope ? { scope: scoped.scope } : {}),
+            ...(scoped?.note ? { note: scoped.note } : {}),
+            ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
         };
         rows.push(row);
         if (value && value.source !== 'applied')
@@ -631,7 +672,10 @@ async function check_evaluate(clients, keys, needs, options, mode) {
     return { rows, findings, notes };
 }
 
+// EXTERNAL MODULE: ./packages/quotas/src/scope.ts
+var scope = __webpack_require__(415);
 ;// CONCATENATED MODULE: ./packages/quotas/src/index.ts
+
 
 
 
@@ -649,6 +693,7 @@ async function check_evaluate(clients, keys, needs, options, mode) {
 /* harmony export */   M$: () => (/* binding */ DEFAULT_MAX_BATCH_SIZE),
 /* harmony export */   Qj: () => (/* binding */ addInstanceNeeds),
 /* harmony export */   R9: () => (/* binding */ splitTasks),
+/* harmony export */   SL: () => (/* binding */ clusterName),
 /* harmony export */   a8: () => (/* binding */ addNeed),
 /* harmony export */   f7: () => (/* binding */ DEFAULT_MAXIMUM_PERCENT),
 /* harmony export */   lo: () => (/* binding */ DEFAULT_INSTANCE_TYPE),
@@ -673,6 +718,8 @@ const COUNTED = {
     'AWS::EC2::EIP': 'elastic-ips',
     'AWS::EC2::SecurityGroup': 'security-groups',
     'AWS::AutoScaling::AutoScalingGroup': 'auto-scaling-groups',
+    'AWS::ECS::Cluster': 'ecs-clusters',
+    'AWS::ECS::Service': 'ecs-services-per-cluster',
 };
 /**
  * What deploying `template` with these parameter values adds against each tracked quota. Resources the stack already
@@ -704,10 +751,16 @@ function computeNeeds(template, options) {
         const key = COUNTED[resource.type];
         if (key && !exists) {
             const nat = natEips.get(resource.logicalId);
+            const scope = key === 'nat-gateways'
+                ? natGatewayZone(resource, context)
+                : key === 'ecs-services-per-cluster'
+                    ? serviceCluster(resource, context, options)
+                    : undefined;
             addNeed(result, key, {
                 logicalId: resource.logicalId,
                 amount: 1,
-                detail: nat ? `Elastic IP of NAT gateway ${nat}` : resource.type,
+                detail: `${nat ? `Elastic IP of NAT gateway ${nat}` : resource.type}${scope ? ` in ${scope.label}` : ''}`,
+                ...(scope ? { scope } : {}),
             });
         }
         if (resource.type === 'AWS::ECS::Service')
@@ -757,6 +810,62 @@ function referencedResource(node) {
             return String(arg.value).split('.')[0];
     }
     return undefined;
+}
+/**
+ * The zone of a NAT gateway, from its subnet's AvailabilityZone (a name, or `!Select [n, !GetAZs '']`) or
+ * AvailabilityZoneId. Undefined when the subnet is not in the template or says no zone (AWS then picks one).
+ */
+function natGatewayZone(nat, context) {
+    const subnetId = referencedResource((0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.get)(nat.properties, 'SubnetId'));
+    const subnet = subnetId ? context.template.resources.get(subnetId) : undefined;
+    if (subnet?.type !== 'AWS::EC2::Subnet')
+        return undefined;
+    const zoneNode = (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.get)(subnet.properties, 'AvailabilityZone');
+    const zone = zoneNode ? (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)(zoneNode, context) : (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)((0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.get)(subnet.properties, 'AvailabilityZoneId'), context);
+    if (typeof zone === 'string' && zone !== '')
+        return { id: zone, kind: 'named', label: zone };
+    const index = getAzsIndex(zoneNode, context);
+    return index === undefined
+        ? undefined
+        : { id: `Fn::GetAZs[${index}]`, kind: 'distinct', label: `zone ${index} of Fn::GetAZs` };
+}
+/** n for `Fn::Select [n, Fn::GetAZs '']` (or of this region): the n-th zone, distinct from the others. */
+function getAzsIndex(node, context) {
+    const select = (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.intrinsic)(node);
+    if (select?.name !== 'Fn::Select' || select.arg.kind !== 'seq')
+        return undefined;
+    const [indexNode, listNode] = select.arg.items;
+    const azs = (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.intrinsic)(listNode);
+    if (azs?.name !== 'Fn::GetAZs')
+        return undefined;
+    const region = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)(azs.arg, context);
+    if (region !== '' && region !== null && region !== context.region)
+        return undefined;
+    return (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .integerOf */ .cP)((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)(indexNode, context));
+}
+/**
+ * The cluster of an ECS service: `default` when the template names none, a cluster the template creates (new, or
+ * its name when the stack already has it), or a name or ARN. Undefined when it is known only at deploy time.
+ */
+function serviceCluster(service, context, options) {
+    const node = (0,_hoist_cfn__WEBPACK_IMPORTED_MODULE_0__.get)(service.properties, 'Cluster');
+    if (node === undefined)
+        return { id: 'default', kind: 'named', label: 'cluster default' };
+    const target = referencedResource(node);
+    if (target && context.template.resources.get(target)?.type === 'AWS::ECS::Cluster') {
+        const physical = options.existing?.get(target) === 'AWS::ECS::Cluster' ? options.physicalIds?.get(target) : undefined;
+        if (physical)
+            return { id: clusterName(physical), kind: 'named', label: `cluster ${clusterName(physical)}` };
+        if (options.existing?.get(target) === 'AWS::ECS::Cluster')
+            return undefined;
+        return { id: `new:${target}`, kind: 'new', label: `cluster ${target} (new)` };
+    }
+    const value = (0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .stringOf */ .Je)((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)(node, context));
+    return value ? { id: clusterName(value), kind: 'named', label: `cluster ${clusterName(value)}` } : undefined;
+}
+/** `arn:aws:ecs:…:cluster/name` or `name` → `name`. */
+function clusterName(nameOrArn) {
+    return nameOrArn.startsWith('arn:') ? (nameOrArn.split(':cluster/')[1] ?? nameOrArn) : nameOrArn;
 }
 function property(resource, path, context) {
     let node = resource.properties;
@@ -952,6 +1061,65 @@ function addInstanceNeeds(result, vcpusOf) {
             detail: `${demand.instances} × ${type} (${vcpus} vCPUs) — ${demand.detail}`,
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   worstScope: () => (/* binding */ worstScope)
+/* harmony export */ });
+const NOUN = {
+    'availability-zone': 'Availability Zone',
+    cluster: 'cluster',
+};
+/**
+ * Compares a per-zone or per-cluster quota zone by zone: each place the template puts something gets that place's
+ * usage plus what lands there. What the template does not place (a subnet from a parameter, a cluster known only at
+ * deploy time) could land anywhere, so it is added to every place, the fullest included. A `distinct` zone (the
+ * n-th of Fn::GetAZs) may be one that the template also names: when both kinds appear, it is treated as unplaced.
+ */
+function worstScope(scope, sources, fullest, perScope) {
+    const named = sources.some((s) => s.scope?.kind === 'named');
+    const places = new Map();
+    const unplaced = [];
+    let unplacedNeed = 0;
+    for (const source of sources) {
+        const where = source.scope;
+        if (!where || (where.kind === 'distinct' && named)) {
+            unplaced.push(source.logicalId);
+            unplacedNeed += source.amount;
+            continue;
+        }
+        const usage = where.kind === 'named' ? (perScope?.get(where.id) ?? 0) : where.kind === 'new' ? 0 : fullest;
+        const place = places.get(where.id) ?? { label: where.label, usage, need: 0 };
+        place.need += source.amount;
+        places.set(where.id, place);
+    }
+    const candidates = [...places.values()].map((p) => ({
+        usage: p.usage,
+        need: p.need + unplacedNeed,
+        scope: p.label,
+    }));
+    if (places.size === 0 || unplacedNeed > 0) {
+        const label = [...(perScope ?? [])].find(([, n]) => n === fullest)?.[0];
+        candidates.push({
+            usage: fullest,
+            need: unplacedNeed,
+            ...(label !== undefined && fullest > 0 ? { scope: `${NOUN[scope]} ${label}, the fullest` } : {}),
+        });
+    }
+    const worst = candidates.reduce((a, b) => b.usage + b.need > a.usage + a.need || (b.usage + b.need === a.usage + a.need && b.need > a.need) ? b : a);
+    if (unplaced.length === 0)
+        return worst;
+    const what = scope === 'cluster' ? 'the cluster of' : 'the Availability Zone of';
+    return {
+        ...worst,
+        note: `The template does not say ${what} ${unplaced.join(', ')}: counted in every ${NOUN[scope]}, the fullest included.`,
+    };
 }
 
 

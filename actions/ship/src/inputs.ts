@@ -6,6 +6,8 @@ const BY_DIGEST = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?\/[a-z0-9][a-z0-9._/-]*@sha25
 /** A value a CloudFormation stack tag may hold. */
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
 const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
+/** Inputs whose value is masked as soon as ship reads it. */
+export const SECRET_INPUTS = new Set(['github-token']);
 
 /** ship's own inputs; the pass-through ones are checked by the steps they go to, before anything runs. */
 export function getInputs(source: InputSource): ShipSettings {
@@ -49,7 +51,7 @@ export function getInputs(source: InputSource): ShipSettings {
   }
   const pass: Record<string, string> = {};
   for (const name of Object.keys(ROUTES)) {
-    const value = getString(name, { source });
+    const value = getString(name, { source, secret: SECRET_INPUTS.has(name) });
     if (value !== undefined) pass[name] = value;
   }
   return {

@@ -10,7 +10,7 @@ import {
   type StepName,
 } from '@hoist/chain';
 import type { ActionContext } from '@hoist/kit';
-import { getInputs } from './inputs.js';
+import { getInputs, SECRET_INPUTS } from './inputs.js';
 import { ACTIONS, InProcessRunner, stepSource } from './steps.js';
 
 /** Stand-ins for what earlier steps hand on, so every step's inputs can be checked before the first one runs. */
@@ -36,6 +36,7 @@ export function checkAllInputs(settings: ShipSettings): void {
 /** The ship action: the whole chain in one step, in the order and with the failure handling of the deploy workflow. */
 export async function ship({ reporter, inputs: source, signal }: ActionContext): Promise<void> {
   const settings = getInputs(source);
+  for (const name of SECRET_INPUTS) if (settings.pass[name]) reporter.setSecret(settings.pass[name]);
   checkAllInputs(settings);
   const { runChain } = await import('@hoist/chain');
   const runner = new InProcessRunner(reporter, signal, settings.pass['region']);

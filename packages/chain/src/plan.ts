@@ -65,6 +65,8 @@ export const ROUTES: Record<string, readonly StepName[]> = {
   'artifacts-bucket': ['deploy-stack', 'rollback'],
   'timeout-minutes': ['deploy-stack', 'rollback'],
   'health-check-url': ['deploy-stack', 'rollback'],
+  'environment-url': ['deploy-stack'],
+  'github-token': ['preflight', 'quota-check', 'deploy-stack'],
 };
 
 /** What earlier steps handed on: the outputs each step wrote. */
@@ -154,7 +156,10 @@ export function stepInputs(step: StepName, settings: ShipSettings, flow: Flow): 
       set('parameters', parameters);
       set('parameter-overrides', deployOverrides(settings, flow));
       if (!inputs['capabilities']) set('capabilities', flow['cfn-validate']?.['capabilities']);
-      if (settings.environment) set('tags', JSON.stringify({ 'hoist:environment': settings.environment }));
+      if (settings.environment) {
+        set('tags', JSON.stringify({ 'hoist:environment': settings.environment }));
+        set('environment', settings.environment);
+      }
       const updated = flow['secrets-sync']?.['updated'] ?? '';
       if (updated !== '' && updated !== '[]') {
         set('updated-secrets', updated);

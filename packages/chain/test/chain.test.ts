@@ -91,10 +91,15 @@ describe('stepInputs: what flows from step to step', () => {
     expect(stepInputs('preflight', s, {})['builder']).toBe('none');
   });
 
-  test('environment becomes the stack tag hoist:environment', () => {
-    expect(JSON.parse(stepInputs('deploy-stack', settings({ environment: 'prod' }), {})['tags'] ?? '')).toEqual({
-      'hoist:environment': 'prod',
-    });
+  test('environment becomes the stack tag hoist:environment and the GitHub deployment’s environment', () => {
+    const deploy = stepInputs('deploy-stack', settings({ environment: 'prod' }), {});
+    expect(JSON.parse(deploy['tags'] ?? '')).toEqual({ 'hoist:environment': 'prod' });
+    expect(deploy['environment']).toBe('prod');
+    const token = settings({ pass: { 'github-token': 'ghs_x' } });
+    expect(
+      ['preflight', 'quota-check', 'deploy-stack'].map((s) => stepInputs(s as StepName, token, {})['github-token']),
+    ).toEqual(['ghs_x', 'ghs_x', 'ghs_x']);
+    expect(stepInputs('secrets-sync', token, {})['github-token']).toBeUndefined();
   });
 });
 

@@ -103,6 +103,32 @@ export interface GitHubClient {
   upsertCommentSection(prNumber: number, sectionId: string, markdown: string): Promise<CommentResult>;
   /** Keeps exactly one issue for `spec.key`: opens, reopens, updates or closes it. */
   upsertIssue(spec: IssueSpec): Promise<IssueResult>;
+  /**
+   * A GitHub deployment of `ref` to `environment`, made to record what a deploy does (no merge of the default
+   * branch, no required status checks). Undefined when the token may not (reported as a notice).
+   */
+  createDeployment(spec: DeploymentSpec): Promise<number | undefined>;
+  /** A status of a deployment this client made: in_progress, then success, failure or error. */
+  setDeploymentStatus(id: number, status: DeploymentStatus): Promise<void>;
+}
+
+export interface DeploymentSpec {
+  /** The commit (or branch, tag) deployed. */
+  ref: string;
+  /** The GitHub environment: the deployments list and the environment's URL show it. */
+  environment: string;
+  description: string;
+  /** Machine-readable facts about the deploy (the stack, the release). */
+  payload?: Record<string, string>;
+}
+
+export interface DeploymentStatus {
+  state: 'in_progress' | 'success' | 'failure' | 'error';
+  description?: string;
+  /** Where the deployed thing answers (the environment's URL on GitHub). */
+  environmentUrl?: string;
+  /** The run that made it. */
+  logUrl?: string;
 }
 
 export interface GitHubClientOptions {
@@ -399,6 +425,47 @@ class Client implements GitHubClient {
       labels: [label],
     });
     return { outcome: 'opened', number: created.data.number, url: created.data.html_url };
+  }
+
+  async createDeployment(spec: DeploymentSpec): Promise<number | undefined> {
+    try {
+      const created = await this.octokit.rest.repos.createDeployment({
+        ...this.repository,
+        ref: spec.ref,
+        environment: spec.environment,
+        description: spec.description.slice(0, 140),
+        auto_merge: false,
+        required_contexts: [],
+        ...(spec.payload ? { payload: spec.payload } : {}),
+      });
+      const id = (created.data as { id?: unknown }).id;
+      if (typeof id !== 'number') throw new Error(`no deployment id in the answer (HTTP ${created.status})`);
+      return id;
+    } catch (error) {
+      if (!isReadOnlyRefusal(error)) throw this.apiError(`create a deployment to ${spec.environment}`, error);
+      this.reporter.annotate({
+        level: 'notice',
+        title: 'GitHub deployment',
+        message: `GitHub refused to record the deployment to ${spec.environment}: the token may not write deployments. Give the job \`permissions: deployments: write\`.`,
+      });
+      return undefined;
+    }
+  }
+
+  async setDeploymentStatus(id: number, status: DeploymentStatus): Promise<void> {
+    try {
+      await this.octokit.rest.repos.createDeploymentStatus({
+        ...this.repository,
+        deployment_id: id,
+        state: status.state,
+        auto_inactive: true,
+        ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.logUrl ? { log_url: status.logUrl } : {}),
+      });
+    } catch (error) {
+      throw this.apiError(`set deployment ${id} to ${status.state}`, error);
+    }
   }
 
   /** Another step may have deleted the same duplicate a moment earlier. */
