@@ -1,5 +1,6 @@
 import { describe, test, expect, beforeAll, afterAll } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildahEnv, fakeTool, requireBuildah, scratchContext } from '../support/buildah.js';
 import { fetchBlobJson, fetchManifest, startRegistry, type TestRegistry } from '../support/registry.js';
@@ -8,6 +9,9 @@ import { registerTestSecret } from '../support/secrets-registry.js';
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const REPO = 'team/worker';
+/** The QEMU installer image, pinned by tag and digest (packages/image/src/emulation.ts). */
+const BINFMT_PINNED =
+  'docker.io/tonistiigi/binfmt:qemu-v10.2.1-65@sha256:d3b963f787999e6c0219a48dba02978769286ff61a5f4d26245cb6a6e5567ea3';
 
 describe('build-push-multiarch with buildah and a real registry', () => {
   let registry: TestRegistry;
@@ -147,6 +151,65 @@ describe('build-push-multiarch with buildah and a real registry', () => {
     expect(result.exitCode).toBe(1);
     expect(result.log).toContain(`${sha}-linux-amd64, ${sha}-linux-arm64 not found`);
   }, 60_000);
+
+  describe('QEMU with builder: buildah (RUN steps for a platform foreign to this host)', () => {
+    const foreign = process.arch === 'arm64' ? 'amd64' : 'arm64';
+    const registered = existsSync(`/proc/sys/fs/binfmt_misc/qemu-${foreign === 'arm64' ? 'aarch64' : 'x86_64'}`);
+    const qemu = ['run', '--privileged', '--rm', BINFMT_PINNED, '--install', foreign];
+    const withRun = () =>
+      scratchContext({ dockerfile: 'FROM scratch\nCOPY hello.txt /hello.txt\nRUN ["/hello.txt"]\n' });
+
+    test('registers QEMU with the pinned binfmt image before buildah builds', async () => {
+      const docker = fakeTool('docker');
+      // The fake buildah fails a build that starts before QEMU was registered.
+      const buildah = fakeTool(
+        'buildah',
+        registered
+          ? 'exit 0'
+          : `[ "$1" = build ] || exit 0; grep -q -- '"--privileged"' "${docker.dir}/calls.jsonl" 2>/dev/null || { echo 'no QEMU before the build' >&2; exit 3; }`,
+      );
+      const result = await runAction(
+        'build-push-multiarch',
+        inputs({ context: withRun(), push: 'false', repository: 'team/qemu' }),
+        {
+          env: env({
+            GITHUB_SHA: 'e'.repeat(40),
+            PATH: [buildah.dir, docker.dir, process.env['PATH'] ?? ''].join(path.delimiter),
+          }),
+        },
+      );
+      expect(result.log).not.toMatch(/::error/);
+      expect(result.exitCode).toBe(0);
+      expect(buildah.calls().some((c) => c[0] === 'build')).toBe(true);
+      if (registered) expect(docker.calls()).toEqual([]);
+      else expect(docker.calls()).toEqual([qemu]);
+    }, 60_000);
+
+    test('without a working docker it warns once, naming the fix, and still builds', async () => {
+      const docker = fakeTool('docker', 'exit 1');
+      const buildah = fakeTool('buildah');
+      const result = await runAction(
+        'build-push-multiarch',
+        inputs({ context: withRun(), push: 'false', repository: 'team/qemu' }),
+        {
+          env: env({
+            GITHUB_SHA: 'e'.repeat(40),
+            PATH: [buildah.dir, docker.dir, process.env['PATH'] ?? ''].join(path.delimiter),
+          }),
+        },
+      );
+      expect(result.exitCode).toBe(0);
+      expect(buildah.calls().some((c) => c[0] === 'build')).toBe(true);
+      const warnings = result.annotations.filter((a) => a.level === 'warning' && a.message.includes('QEMU'));
+      if (registered) {
+        expect(warnings).toEqual([]);
+      } else {
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]?.message).toContain(`QEMU could not be registered for ${foreign}`);
+        expect(warnings[0]?.message).toContain('install qemu-user-static');
+      }
+    }, 60_000);
+  });
 
   test('SIGTERM kills the build and the action exits within 10 s', async () => {
     const buildah = fakeTool('buildah', 'exec sleep 120');

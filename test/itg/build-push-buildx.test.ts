@@ -9,16 +9,26 @@ import { registerTestSecret } from '../support/secrets-registry.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const REPO = 'team/app';
+/** The QEMU installer image, pinned by tag and digest (packages/image/src/emulation.ts). */
+const BINFMT_PINNED =
+  'docker.io/tonistiigi/binfmt:qemu-v10.2.1-65@sha256:d3b963f787999e6c0219a48dba02978769286ff61a5f4d26245cb6a6e5567ea3';
 
 /**
  * A fake `docker`: records its arguments, answers `buildx inspect` with the driver in FAKE_DRIVER, and for a
  * pushing `buildx build` copies the registry's `fixture` index to every --tag (as a real push would leave it).
+ * FAKE_LOGIN=fail-once answers the first `login` with a 502, FAKE_LOGIN=refuse refuses every one.
  */
 function fakeDocker(): FakeTool {
   const helper = path.join(mkdtempSync(path.join(tmpdir(), 'hoist-fake-docker-helper-')), 'docker-helper.mjs');
   writeFileSync(
     helper,
-    `const args = process.argv.slice(2);
+    `import { readFileSync } from 'node:fs';
+const args = process.argv.slice(2);
+if (args[0] === 'login' && process.env.FAKE_LOGIN) {
+  const logins = readFileSync(process.env.FAKE_DIR + '/calls.jsonl', 'utf8').split('\\n').filter((l) => l.startsWith('["login"')).length;
+  if (process.env.FAKE_LOGIN === 'refuse') { console.error('Error response from daemon: Get "https://' + args.at(-1) + '/v2/": unauthorized: incorrect username or password'); process.exit(1); }
+  if (logins === 1) { console.error('Error response from daemon: received unexpected HTTP status: 502 Bad Gateway'); process.exit(1); }
+}
 if (args[0] === 'buildx' && args[1] === 'inspect' && args[2]) process.exit(1);
 if (args[0] === 'buildx' && args[1] === 'inspect') { console.log('Name: default\\nDriver: ' + (process.env.FAKE_DRIVER || 'docker-container')); process.exit(0); }
 if (args[0] === 'buildx' && args[1] === 'build' && (args.includes('--push') || args.some((a) => a.includes('push=true')))) {
@@ -35,7 +45,7 @@ if (args[0] === 'buildx' && args[1] === 'build' && (args.includes('--push') || a
 }
 `,
   );
-  return fakeTool('docker', `exec "${process.execPath}" "${helper}" "$@"`);
+  return fakeTool('docker', `FAKE_DIR="$(dirname "$0")" exec "${process.execPath}" "${helper}" "$@"`);
 }
 
 /** The build command with the one value that changes every run (the created label, the metadata file) made stable. */
@@ -201,11 +211,51 @@ describe('build-push-multiarch with builder: buildx (a fake docker records the e
       'docker-container',
       '--use',
     ]);
-    const qemu = ['run', '--privileged', '--rm', 'docker.io/tonistiigi/binfmt:latest', '--install', 'arm64'];
+    const qemu = ['run', '--privileged', '--rm', BINFMT_PINNED, '--install', 'arm64'];
     if (existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64')) expect(calls).not.toContainEqual(qemu);
     else expect(calls).toContainEqual(qemu);
     // The order matters: emulation and builder are ready before the build.
     const buildAt = calls.findIndex((c) => c[1] === 'build');
     expect(calls.findIndex((c) => c[1] === 'create')).toBeLessThan(buildAt);
+  }, 60_000);
+  test('login: a 502 on the first docker login is retried after 1 s, and the build goes on', async () => {
+    const docker = fakeDocker();
+    const password = registerTestSecret('flaky-login-password-5c4b');
+    await pushSyntheticIndex(registry, REPO, 'fixture', ['linux/amd64', 'linux/arm64']);
+    const result = await run(
+      docker,
+      { username: 'ci', password, cache: 'none' },
+      { GITHUB_SHA: '5'.repeat(40), FAKE_LOGIN: 'fail-once' },
+    );
+    expect(result.log).not.toMatch(/::error/);
+    expect(result.exitCode).toBe(0);
+    const logins = docker.calls().filter((c) => c[0] === 'login');
+    expect(logins).toEqual([
+      ['login', '--username', 'ci', '--password-stdin', registry.host],
+      ['login', '--username', 'ci', '--password-stdin', registry.host],
+    ]);
+    expect(result.log).toContain(
+      `docker login to ${registry.host}: the registry did not answer properly on attempt 1 of 3; trying again in 1000 ms.`,
+    );
+    expect(docker.calls().some((c) => c[1] === 'build')).toBe(true);
+    expect(result.log).not.toContain(password);
+  }, 60_000);
+
+  test('login: a refused password stops after 3 attempts with a clear error, no build, no password shown', async () => {
+    const docker = fakeDocker();
+    const password = registerTestSecret('refused-login-password-8e2f');
+    const result = await run(
+      docker,
+      { username: 'ci', password, cache: 'none' },
+      { GITHUB_SHA: '6'.repeat(40), FAKE_LOGIN: 'refuse' },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(docker.calls().filter((c) => c[0] === 'login')).toHaveLength(3);
+    expect(docker.calls().some((c) => c[1] === 'build')).toBe(false);
+    expect(result.log).toContain(
+      `docker login to ${registry.host} was refused 3 times: the registry does not accept this user name and password`,
+    );
+    expect(result.log).not.toContain(password);
+    expect(result.masked).toContain(password);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { describe, test, expect, beforeAll, afterAll, beforeEach } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,31 +9,56 @@ import { runAction } from '../support/run-action.js';
 
 const SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+/** The two platform images of the pushed index, as a real push leaves them: untagged, addressed by digest. */
+const CHILDREN = ['amd64', 'arm64'].map((architecture) => {
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: `sha256:${createHash('sha256').update(architecture).digest('hex')}`,
+      size: 100,
+    },
+    layers: [],
+  });
+  return { architecture, manifest, digest: `sha256:${createHash('sha256').update(manifest).digest('hex')}` };
+});
 const INDEX = JSON.stringify({
   schemaVersion: 2,
   mediaType: 'application/vnd.oci.image.index.v1+json',
-  manifests: ['amd64', 'arm64'].map((architecture, i) => ({
+  manifests: CHILDREN.map((child) => ({
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    digest: `sha256:${String(i + 1).repeat(64)}`,
-    size: 500,
-    platform: { os: 'linux', architecture },
+    digest: child.digest,
+    size: Buffer.byteLength(child.manifest),
+    platform: { os: 'linux', architecture: child.architecture },
   })),
 });
 
 /**
- * moto has no registry (v2) API: this fake `docker` "pushes" with ECR's PutImage (awscli) for every --tag, so the
- * action's ECR path (ensure, lifecycle, token, login, BatchGetImage read-back, PutImage retag) runs for real.
+ * moto has no registry (v2) API: this fake `docker` "pushes" with ECR's PutImage (awscli) — the platform images
+ * untagged, by digest, then the index under every --tag — so the action's ECR path (ensure, lifecycle, token,
+ * login, BatchGetImage read-back, PutImage retag) runs for real.
  */
 function fakeDocker(moto: Moto): FakeTool {
   const dir = mkdtempSync(path.join(tmpdir(), 'hoist-ecr-index-'));
   writeFileSync(path.join(dir, 'index.json'), INDEX);
+  const children = CHILDREN.map((child) => {
+    const file = path.join(dir, `${child.architecture}.json`);
+    writeFileSync(file, child.manifest);
+    return `      aws --endpoint-url "${moto.url}" ecr put-image --repository-name "$repo" --image-digest ${child.digest} \\
+        --image-manifest "file://${file}" --image-manifest-media-type application/vnd.oci.image.manifest.v1+json >/dev/null || exit 1`;
+  });
   return fakeTool(
     'docker',
     `[ "$1 $2" = "buildx build" ] || exit 0
-prev=""
+prev=""; pushed=""
 for a in "$@"; do
   if [ "$prev" = "--tag" ]; then
     repo=\${a#*/}; tag=\${repo##*:}; repo=\${repo%:*}
+    if [ -z "$pushed" ]; then
+${children.join('\n')}
+      pushed=1
+    fi
     aws --endpoint-url "${moto.url}" ecr put-image --repository-name "$repo" --image-tag "$tag" \\
       --image-manifest "file://${path.join(dir, 'index.json')}" --image-manifest-media-type application/vnd.oci.image.index.v1+json >/dev/null || exit 1
   fi
@@ -121,6 +147,17 @@ describe('build-push-multiarch against ECR (moto)', () => {
     expect(result.outputs['image-uri']).toBe(`${REGISTRY}/team/worker@${result.outputs['digest']}`);
     expect(result.outputs['tags']).toBe(`${SHA},latest,head`);
     expect(result.outputs['platforms']).toBe('linux/amd64,linux/arm64');
+    // Each platform image of the index carries its own tag, so the untagged rule of the lifecycle policy spares it.
+    const images = (await ecr('DescribeImages', { repositoryName: 'team/worker' })) as {
+      imageDetails: { imageDigest: string; imageTags?: string[] }[];
+    };
+    for (const child of CHILDREN) {
+      const detail = images.imageDetails.find((d) => d.imageDigest === child.digest);
+      expect(detail?.imageTags).toEqual([`${SHA}-linux-${child.architecture}`]);
+    }
+    expect(result.log).toContain(
+      `Tagged the platform images of ${result.outputs['digest']} for the lifecycle policy: ${SHA}-linux-amd64, ${SHA}-linux-arm64.`,
+    );
     expect(JSON.parse(readFileSync(parameters, 'utf8'))).toEqual({
       Parameters: { ImageUri: result.outputs['image-uri'], WorkerCount: '2' },
     });
@@ -140,7 +177,46 @@ describe('build-push-multiarch against ECR (moto)', () => {
     const images = (await ecr('DescribeImages', { repositoryName: 'team/worker' })) as {
       imageDetails: { imageTags?: string[] }[];
     };
-    expect(images.imageDetails.flatMap((d) => d.imageTags ?? []).sort()).toEqual([SHA, 'latest', 'worker'].sort());
+    // The platform images were tagged by the first run; this one reads their tags and writes nothing for them.
+    expect(images.imageDetails.flatMap((d) => d.imageTags ?? []).sort()).toEqual(
+      [SHA, 'latest', 'worker', `${SHA}-linux-amd64`, `${SHA}-linux-arm64`].sort(),
+    );
+  }, 60_000);
+
+  test('an index whose platform images are untagged (pushed without hoist) gets them tagged, with no build', async () => {
+    await ecr('CreateRepository', { repositoryName: 'team/worker' });
+    for (const child of CHILDREN) {
+      await ecr('PutImage', {
+        repositoryName: 'team/worker',
+        imageManifest: child.manifest,
+        imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+        imageDigest: child.digest,
+      });
+    }
+    for (const tag of [SHA, 'latest']) {
+      await ecr('PutImage', {
+        repositoryName: 'team/worker',
+        imageManifest: INDEX,
+        imageManifestMediaType: 'application/vnd.oci.image.index.v1+json',
+        imageTag: tag,
+      });
+    }
+    const docker = fakeDocker(moto);
+    await moto.startRecording();
+    const result = await run(docker, { cache: 'none' });
+    expect(result.log).not.toMatch(/::error/);
+    expect(result.exitCode).toBe(0);
+    expect(docker.calls().some((c) => c[1] === 'build')).toBe(false);
+    const puts = (await moto.recorded()).filter((c) => c.operation.endsWith('PutImage'));
+    expect(puts).toHaveLength(2);
+    const images = (await ecr('DescribeImages', { repositoryName: 'team/worker' })) as {
+      imageDetails: { imageDigest: string; imageTags?: string[] }[];
+    };
+    for (const child of CHILDREN) {
+      expect(images.imageDetails.find((d) => d.imageDigest === child.digest)?.imageTags).toEqual([
+        `${SHA}-linux-${child.architecture}`,
+      ]);
+    }
   }, 60_000);
 
   test('an IMMUTABLE repository gets only the immutable tags, and says once which setting prevents the rest', async () => {

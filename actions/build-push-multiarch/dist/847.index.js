@@ -183,6 +183,20 @@ const MAX_DEPTH = 400;
  */
 function parse_parseText(source) {
     const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+    if (looksBinary(text)) {
+        return {
+            format: 'yaml',
+            root: undefined,
+            problems: [
+                {
+                    code: 'syntax',
+                    message: 'not a text file: it holds binary data (NUL bytes or bytes that are not UTF-8), not YAML or JSON',
+                    pos: { line: 1, column: 1 },
+                    fix: 'point the input at the template itself (a .yaml, .yml, .json or .template file), saved as UTF-8.',
+                },
+            ],
+        };
+    }
     const first = /\S/.exec(text)?.[0];
     if (first === '{' || first === '[')
         return parseJson(text);
@@ -405,8 +419,21 @@ function parseYaml(text) {
         throw error;
     }
 }
+/** A parser's message, short enough to read: a token it quotes from a broken file can be kilobytes long. */
 function firstLine(message) {
-    return message.split('\n')[0] ?? message;
+    const line = message.split('\n')[0] ?? message;
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+/** NUL bytes, or many bytes that were not UTF-8 (decoded as U+FFFD): an image, an archive, not a template. */
+function looksBinary(text) {
+    const head = text.slice(0, 8192);
+    if (head.includes('\u0000'))
+        return true;
+    let replaced = 0;
+    for (const c of head)
+        if (c === '\ufffd')
+            replaced += 1;
+    return replaced > Math.max(8, head.length / 100);
 }
 class YamlConverter {
     doc;
@@ -2825,7 +2852,7 @@ function validateTemplate(template, options = {}) {
     };
     for (const problem of template.problems) {
         const rule = { syntax: 'H1001', 'duplicate-key': 'H1002', 'unknown-tag': 'H1003', 'alias-limit': 'H1004' }[problem.code];
-        report(rule, problem.pos, problem.message, PARSE_FIXES[rule]);
+        report(rule, problem.pos, problem.message, problem.fix ?? PARSE_FIXES[rule]);
     }
     let capabilities = [];
     if (template.root) {

@@ -91,6 +91,8 @@ export async function buildPush({ reporter, inputs: source, signal }: ActionCont
     inputs.platforms,
     `${target.registry}/${repository}`,
   );
+  if (store.kind === 'ecr' && image.isIndex(outcome.manifest.mediaType))
+    await tagPlatformImages(store, outcome.manifest, outcome.tags, commit.sha, repository, reporter);
   const imageUri = `${target.registry}/${repository}@${verified.digest}`;
   reporter.setOutput('digest', verified.digest);
   reporter.setOutput('image-uri', imageUri);
@@ -370,6 +372,38 @@ async function applyTags(
       : `Every tag already names ${manifest.digest}.`,
   );
   return [...tags];
+}
+
+/**
+ * In ECR each platform image of the index gets its `<commit>-<os>-<arch>` tag, so the lifecycle policy's tagged
+ * images include them (docs/actions/build-push-multiarch-lifecycle.md). Matrix legs pushed them under that tag
+ * already; a tag that names another image is left as it is, with a warning.
+ */
+async function tagPlatformImages(
+  store: ImageStore,
+  index: StoredManifest,
+  indexTags: readonly string[],
+  sha: string,
+  repository: string,
+  reporter: Reporter,
+): Promise<void> {
+  const image = await import('@hoist/image');
+  // A one-platform leg whose builder pushed an index keeps `<commit>-<os>-<arch>` on the index.
+  if (indexTags.some((t) => t.startsWith(`${sha}-`))) return;
+  const children = await image.tagIndexChildren(store, index, (p) => image.platformTag(sha, image.platformSlug(p)));
+  const added = children.filter((c) => c.outcome === 'tagged').map((c) => c.tag);
+  if (added.length > 0)
+    reporter.info(`Tagged the platform images of ${index.digest} for the lifecycle policy: ${added.join(', ')}.`);
+  for (const child of children.filter((c) => c.outcome === 'immutable' || c.outcome === 'missing')) {
+    reporter.annotate({
+      level: 'warning',
+      title: 'platform image tag',
+      message:
+        child.outcome === 'missing'
+          ? `${repository}@${child.digest} (${image.formatPlatform(child.platform)}), named by index ${index.digest}, cannot be read (deleted since the push?), so it was not tagged ${child.tag}.`
+          : `'${child.tag}' already names another image in the IMMUTABLE repository '${repository}', so ${image.formatPlatform(child.platform)} ${child.digest} stays untagged: the lifecycle policy may expire it. Fix: delete the stray '${child.tag}' image and re-run.`,
+    });
+  }
 }
 
 /** Reads the image back by digest: every requested platform present, every tag naming this digest. */

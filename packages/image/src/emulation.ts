@@ -5,8 +5,14 @@ import { formatPlatform, type Platform } from './reference.js';
 
 /** Where the kernel lists registered binfmt handlers. */
 export const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-/** The image docker/setup-qemu-action runs by default to register QEMU handlers. */
-export const BINFMT_IMAGE = 'docker.io/tonistiigi/binfmt:latest';
+/**
+ * The image docker/setup-qemu-action runs to register QEMU handlers, pinned: it runs `--privileged`, so a moved tag
+ * must not change what runs. Tag and index digest as Docker's maintainers pinned them in docker/github-builder,
+ * .github/workflows/build.yml (commit e35c1421c6108050d939264c9c2febbafa00e202, "pin workflow tool images by
+ * digest", pull request #217), resolved there with `docker buildx imagetools inspect`.
+ */
+export const BINFMT_IMAGE =
+  'docker.io/tonistiigi/binfmt:qemu-v10.2.1-65@sha256:d3b963f787999e6c0219a48dba02978769286ff61a5f4d26245cb6a6e5567ea3';
 
 const NODE_TO_OCI: Record<string, string> = {
   x64: 'amd64',

@@ -80,3 +80,31 @@ export class EcrStore implements ImageStore {
     return platformsOf(this.registry, this.repository, manifest);
   }
 }
+
+export interface ChildTag {
+  tag: string;
+  digest: string;
+  platform: Platform;
+  /** `missing`: the index names a manifest the repository does not hold. */
+  outcome: TagOutcome | 'missing';
+}
+
+/**
+ * Tags every platform image of an index (`tagFor(platform)`, e.g. `<commit>-linux-amd64`), so a lifecycle rule that
+ * keeps tagged images keeps them too: ECR does not document that it spares the untagged children of a tagged index
+ * (docs/actions/build-push-multiarch-lifecycle.md). Each child manifest is copied; zero layers move.
+ */
+export async function tagIndexChildren(
+  store: ImageStore,
+  index: StoredManifest,
+  tagFor: (platform: Platform) => string,
+): Promise<ChildTag[]> {
+  const tagged: ChildTag[] = [];
+  for (const entry of indexEntries(index)) {
+    const tag = tagFor(entry.platform);
+    const child = await store.get({ digest: entry.digest });
+    const outcome = child ? await store.putTag(child, tag) : 'missing';
+    tagged.push({ tag, digest: entry.digest, platform: entry.platform, outcome });
+  }
+  return tagged;
+}

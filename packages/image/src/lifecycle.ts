@@ -2,6 +2,8 @@
  * The lifecycle policies hoist puts on repositories that have none (docs/actions/build-push-multiarch-lifecycle.md).
  * Image repository: untagged images expire; every tagged image stays — each build is tagged with its full commit
  * sha, and a release record points at `repo@sha256:…` of that tagged image, so released images are never expired.
+ * The platform images inside a multi-platform index are tagged too (`<commit>-<os>-<arch>`): AWS does not document
+ * that an untagged rule spares the children of a tagged index.
  * Cache repository: untagged cache manifests (replaced by a newer cache export) expire after a day, and a cache
  * nobody has refreshed for 30 days expires too (the next build simply rebuilds it).
  */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatPlatform } from '../reference.js';
 import type { RegistryCredentials } from '../registry.js';
 import { imageRef, type BuildRequest, type BuildResult, type Builder, type BuilderDeps } from './builder.js';
-import { runTool } from './run-tool.js';
+import { loginWithRetry, runTool } from './run-tool.js';
 
 /**
  * buildah: no daemon. Every platform is built into one local manifest list (`--manifest`), then
@@ -24,7 +24,7 @@ export class BuildahBuilder implements Builder {
   async login(registry: string, credentials: RegistryCredentials, insecure: boolean): Promise<void> {
     // A private auth file per run: the runner's own login state is left as it was.
     this.authFile = path.join(this.deps.tempDir, `hoist-buildah-auth-${randomBytes(6).toString('hex')}.json`);
-    await runTool(
+    await loginWithRetry(
       this.deps,
       this.tool,
       [
@@ -37,8 +37,8 @@ export class BuildahBuilder implements Builder {
         ...(insecure ? ['--tls-verify=false'] : []),
         registry,
       ],
-      `buildah login to ${registry}`,
-      `${credentials.password}\n`,
+      registry,
+      credentials.password,
     );
   }
 

@@ -1,3 +1,4 @@
+import type { Sleep } from '@hoist/aws';
 import type { Exec, Reporter } from '@hoist/kit';
 import type { RegistryCredentials } from '../registry.js';
 import type { Platform } from '../reference.js';
@@ -37,6 +38,8 @@ export interface BuilderDeps {
   /** A private temporary directory (RUNNER_TEMP) for digest and auth files. */
   tempDir: string;
   env?: NodeJS.ProcessEnv;
+  /** The pause between login attempts (tests pass one that does not wait). */
+  sleep?: Sleep;
 }
 
 /** buildah and buildx behind one interface: login, then build (and push) every platform. */
@@ -44,7 +47,7 @@ export interface Builder {
   readonly name: 'buildah' | 'buildx';
   /** The executable, for "not installed" messages. */
   readonly tool: string;
-  /** Log in with the password on standard input; never on a command line. */
+  /** Log in with the password on standard input, never on a command line; transient failures are retried. */
   login(registry: string, credentials: RegistryCredentials, insecure: boolean): Promise<void>;
   build(request: BuildRequest): Promise<BuildResult>;
   /** Removes what the build left behind locally (auth file, local manifest list). */

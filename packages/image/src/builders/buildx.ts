@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatPlatform } from '../reference.js';
 import type { RegistryCredentials } from '../registry.js';
 import { imageRef, type BuildRequest, type BuildResult, type Builder, type BuilderDeps } from './builder.js';
-import { runTool } from './run-tool.js';
+import { loginWithRetry, runTool } from './run-tool.js';
 
 /** The builder hoist creates when the current one (the `docker` driver) cannot build several platforms. */
 export const BUILDX_BUILDER_NAME = 'hoist-multiarch';
@@ -23,12 +23,12 @@ export class BuildxBuilder implements Builder {
 
   async login(registry: string, credentials: RegistryCredentials): Promise<void> {
     this.loggedIn = registry;
-    await runTool(
+    await loginWithRetry(
       this.deps,
       this.tool,
       ['login', '--username', credentials.username, '--password-stdin', registry],
-      `docker login to ${registry}`,
-      `${credentials.password}\n`,
+      registry,
+      credentials.password,
     );
   }
 
