@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -506,6 +507,69 @@ Resources:
     expect(r.log).toContain(
       'Service Quotas names its usage metric: AWS/Usage ResourceCount {Service=ECS, Type=Resource, Resource=TasksPerService, Class=None}, statistic Maximum',
     );
+  });
+});
+
+describe('quota-check: usage from the CloudWatch metric Service Quotas names', () => {
+  const TASKS_PER_SERVICE = {
+    Service: 'ECS',
+    Type: 'Resource',
+    Resource: 'TasksPerService',
+    Class: 'None',
+  };
+  const quotaWithMetric = () =>
+    proxy.addRule({
+      service: 'servicequotas',
+      operation: 'GetServiceQuota',
+      params: { ServiceCode: 'ecs', QuotaCode: 'L-9B8C1EBB' },
+      effect: respond(
+        getServiceQuotaAnswer({
+          ServiceCode: 'ecs',
+          QuotaCode: 'L-9B8C1EBB',
+          QuotaName: 'Tasks per service',
+          Value: 5000,
+          UsageMetric: {
+            MetricNamespace: 'AWS/Usage',
+            MetricName: 'ResourceCount',
+            MetricDimensions: TASKS_PER_SERVICE,
+            MetricStatisticRecommendation: 'Maximum',
+          },
+        }),
+      ),
+    });
+
+  test('an extra quota code whose usage metric has data: measured, with its percentage', async () => {
+    quotaWithMetric();
+    const cloudWatch = new CloudWatchClient({
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    const now = Date.now();
+    await cloudWatch.send(
+      new PutMetricDataCommand({
+        Namespace: 'AWS/Usage',
+        MetricData: [3800, 4200].map((Value, i) => ({
+          MetricName: 'ResourceCount',
+          Dimensions: Object.entries(TASKS_PER_SERVICE).map(([Name, V]) => ({ Name, Value: V })),
+          Timestamp: new Date(now - (2 - i) * 60_000),
+          Value,
+        })),
+      }),
+    );
+    const r = await runAction(
+      'quota-check',
+      { mode: 'audit', quotas: 'ecs/L-9B8C1EBB', threshold: '80' },
+      { env: proxy.env },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(report(r.outputs).find((e) => e.code === 'L-9B8C1EBB')).toMatchObject({
+      quota: 5000,
+      usage: 4200,
+      verdict: 'warn',
+    });
+    expect(r.log).toContain('usage from CloudWatch: AWS/Usage ResourceCount');
+    expect(proxy.count({ service: 'monitoring', operation: 'GetMetricStatistics' })).toBe(1);
   });
 });
 

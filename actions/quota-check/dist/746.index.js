@@ -472,7 +472,7 @@ function rowFinding(row, threshold, mode) {
     if (row.verdict === 'skip') {
         const why = row.quota === undefined
             ? 'the quota value could not be read'
-            : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; read it in CloudWatch)` : ''}`;
+            : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})` : ''}`;
         return {
             check,
             status: 'skip',
@@ -483,7 +483,8 @@ function rowFinding(row, threshold, mode) {
     const usage = row.usage ?? 0;
     const total = usage + row.need;
     const added = mode === 'gate' ? `, the deploy adds ${n(row.need)} → ${n(total)}/${n(quota)}` : '';
-    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
+    const measured = row.usageMetric ? ` (usage from CloudWatch: ${row.usageMetric})` : '';
+    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${measured}${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
     const finding = { check, status: row.verdict, message };
     if (row.verdict === 'fail' || row.verdict === 'warn') {
         const link = (0,catalog/* quotaConsoleUrl */.Ru)(row, row.region);
@@ -553,13 +554,14 @@ function renderQuotaTable(rows, mode) {
 
 /** The clients quota checks use, made once per region through packages/aws. */
 async function clientsFor(aws) {
-    const [{ createClient }, { EC2Client }, { ECSClient }, { AutoScalingClient }, { ServiceQuotasClient }, { CloudFormationClient },] = await Promise.all([
+    const [{ createClient }, { EC2Client }, { ECSClient }, { AutoScalingClient }, { ServiceQuotasClient }, { CloudFormationClient }, { CloudWatchClient },] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5407)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(932)]).then(__webpack_require__.t.bind(__webpack_require__, 8932, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924)]).then(__webpack_require__.t.bind(__webpack_require__, 2924, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
     ]);
     return {
         ec2: createClient(EC2Client, aws),
@@ -567,6 +569,7 @@ async function clientsFor(aws) {
         autoScaling: createClient(AutoScalingClient, aws),
         serviceQuotas: createClient(ServiceQuotasClient, aws),
         cloudFormation: createClient(CloudFormationClient, aws),
+        cloudWatch: createClient(CloudWatchClient, aws),
     };
 }
 /** Gate mode: what deploying the template adds, against applied quotas and current usage. */
@@ -609,7 +612,7 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         else if (!untracked.some((u) => u.serviceCode === ref.serviceCode && u.quotaCode === ref.quotaCode))
             untracked.push(ref);
     }
-    const { readAppliedQuota, describeUsageMetric } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
+    const { readAppliedQuota, readUsageMetric, describeUsageMetric } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
     const { worstScope } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 415));
     const { measureUsage } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(212), __webpack_require__.e(932), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 7172));
     const tracked = catalog/* QUOTAS */.eg.filter((q) => keys.has(q.key));
@@ -618,13 +621,15 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         measureUsage(clients, keys, signal),
         Promise.all(untracked.map((q) => readAppliedQuota(clients.serviceQuotas, q, signal))),
     ]);
+    // Codes hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
+    const metered = await Promise.all(extra.map((value) => value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined));
     const rows = [];
     const findings = [];
     const notes = [];
-    const addRow = (definition, key, value) => {
+    const addRow = (definition, key, value, metric) => {
         const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
         let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-        let used = key ? usage.values.get(key) : undefined;
+        let used = key ? usage.values.get(key) : metric?.value;
         let scoped;
         // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
         if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
@@ -648,6 +653,7 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             ...(scoped?.scope ? { scope: scoped.scope } : {}),
             ...(scoped?.note ? { note: scoped.note } : {}),
             ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+            ...(metric && metric.value === undefined ? { note: `${metric.reason}.` } : {}),
         };
         rows.push(row);
         if (value && value.source !== 'applied')
@@ -666,9 +672,10 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         }
     };
     tracked.forEach((q, i) => addRow(q, q.key, applied[i]));
-    untracked.forEach((q, i) => addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i]));
-    if (untracked.length > 0)
-        notes.push(`hoist reports the value of ${untracked.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but does not measure its usage.`);
+    untracked.forEach((q, i) => addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i], metered[i]));
+    const unmeasured = untracked.filter((_, i) => metered[i]?.value === undefined);
+    if (unmeasured.length > 0)
+        notes.push(`hoist reports the value of ${unmeasured.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but could not measure its usage (no probe of its own, and no usable CloudWatch usage metric).`);
     return { rows, findings, notes };
 }
 

@@ -114,6 +114,8 @@ export const IAM_MANIFEST: Record<ActionName, readonly PermissionStatement[]> = 
   ],
   'quota-check': [
     { sid: 'QuotaValues', actions: ['servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'] },
+    // Usage of quota codes given in `quotas` that hoist has no probe for: the metric Service Quotas names.
+    { sid: 'QuotaUsageMetrics', actions: ['cloudwatch:GetMetricStatistics'] },
     {
       sid: 'Ec2Usage',
       actions: [

@@ -4,7 +4,8 @@ import {
   type ServiceQuota,
   type ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
-import { classifyAwsError } from '@hoist/aws';
+import { GetMetricStatisticsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { classifyAwsError, describeAwsError } from '@hoist/aws';
 
 /** Where a quota's value came from: the account's applied value, AWS's default, or hoist's table of defaults. */
 export type QuotaSource = 'applied' | 'aws-default' | 'table';
@@ -97,4 +98,45 @@ export async function readAppliedQuota(
   }
   if (quota.defaultValue === undefined) return undefined;
   return { value: quota.defaultValue, source: 'table', fallbackReason: reasons.join('; ') };
+}
+
+/** What the usage metric said: its newest value in the last two hours, or why there is none. */
+export type MetricUsage = { value: number } | { value: undefined; reason: string };
+
+/**
+ * The newest datapoint of a quota's usage metric (AWS/Usage, published every minute or so), over the last two hours
+ * in 5-minute periods with the statistic Service Quotas recommends. For quotas hoist has no probe of its own.
+ */
+export async function readUsageMetric(
+  cloudWatch: CloudWatchClient,
+  metric: UsageMetricRef,
+  signal: AbortSignal,
+  now: Date = new Date(),
+): Promise<MetricUsage> {
+  const statistic = (['Maximum', 'Average', 'Sum', 'Minimum', 'SampleCount'] as const).find(
+    (s) => s === metric.statistic,
+  );
+  try {
+    const answer = await cloudWatch.send(
+      new GetMetricStatisticsCommand({
+        Namespace: metric.namespace,
+        MetricName: metric.name,
+        Dimensions: Object.entries(metric.dimensions).map(([Name, Value]) => ({ Name, Value })),
+        StartTime: new Date(now.getTime() - 2 * 60 * 60_000),
+        EndTime: now,
+        Period: 300,
+        Statistics: [statistic ?? 'Maximum'],
+      }),
+      { abortSignal: signal },
+    );
+    const newest = [...(answer.Datapoints ?? [])]
+      .filter((d) => d.Timestamp !== undefined)
+      .sort((a, b) => (b.Timestamp?.getTime() ?? 0) - (a.Timestamp?.getTime() ?? 0))[0];
+    const value = newest?.[statistic ?? 'Maximum'];
+    if (value === undefined)
+      return { value: undefined, reason: 'the usage metric has no datapoint in the last two hours' };
+    return { value };
+  } catch (error) {
+    return { value: undefined, reason: `the usage metric could not be read (${describeAwsError(error)})` };
+  }
 }

@@ -45,6 +45,7 @@ async function clientsFor(aws: AwsContext) {
     { AutoScalingClient },
     { ServiceQuotasClient },
     { CloudFormationClient },
+    { CloudWatchClient },
   ] = await Promise.all([
     import('@hoist/aws'),
     import('@aws-sdk/client-ec2'),
@@ -52,6 +53,7 @@ async function clientsFor(aws: AwsContext) {
     import('@aws-sdk/client-auto-scaling'),
     import('@aws-sdk/client-service-quotas'),
     import('@aws-sdk/client-cloudformation'),
+    import('@aws-sdk/client-cloudwatch'),
   ]);
   return {
     ec2: createClient(EC2Client, aws),
@@ -59,6 +61,7 @@ async function clientsFor(aws: AwsContext) {
     autoScaling: createClient(AutoScalingClient, aws),
     serviceQuotas: createClient(ServiceQuotasClient, aws),
     cloudFormation: createClient(CloudFormationClient, aws),
+    cloudWatch: createClient(CloudWatchClient, aws),
   };
 }
 
@@ -120,7 +123,7 @@ async function evaluate(
     else if (!untracked.some((u) => u.serviceCode === ref.serviceCode && u.quotaCode === ref.quotaCode))
       untracked.push(ref);
   }
-  const { readAppliedQuota, describeUsageMetric } = await import('./applied.js');
+  const { readAppliedQuota, readUsageMetric, describeUsageMetric } = await import('./applied.js');
   const { worstScope } = await import('./scope.js');
   const { measureUsage } = await import('./usage.js');
   const tracked = QUOTAS.filter((q) => keys.has(q.key));
@@ -129,6 +132,12 @@ async function evaluate(
     measureUsage(clients, keys, signal),
     Promise.all(untracked.map((q) => readAppliedQuota(clients.serviceQuotas, q, signal))),
   ]);
+  // Codes hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
+  const metered = await Promise.all(
+    extra.map((value) =>
+      value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined,
+    ),
+  );
   const rows: QuotaRow[] = [];
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -136,10 +145,11 @@ async function evaluate(
     definition: Pick<QuotaDefinition, 'serviceCode' | 'quotaCode' | 'name' | 'unit'> & Partial<QuotaDefinition>,
     key: QuotaKey | undefined,
     value: Awaited<ReturnType<typeof readAppliedQuota>>,
+    metric?: Awaited<ReturnType<typeof readUsageMetric>>,
   ) => {
     const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
     let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-    let used = key ? usage.values.get(key) : undefined;
+    let used = key ? usage.values.get(key) : metric?.value;
     let scoped: ReturnType<typeof worstScope> | undefined;
     // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
     if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
@@ -163,6 +173,7 @@ async function evaluate(
       ...(scoped?.scope ? { scope: scoped.scope } : {}),
       ...(scoped?.note ? { note: scoped.note } : {}),
       ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+      ...(metric && metric.value === undefined ? { note: `${metric.reason}.` } : {}),
     };
     rows.push(row);
     if (value && value.source !== 'applied') findings.push(fallbackFinding(row, value.fallbackReason));
@@ -180,11 +191,12 @@ async function evaluate(
   };
   tracked.forEach((q, i) => addRow(q, q.key, applied[i]));
   untracked.forEach((q, i) =>
-    addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i]),
+    addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i], metered[i]),
   );
-  if (untracked.length > 0)
+  const unmeasured = untracked.filter((_, i) => metered[i]?.value === undefined);
+  if (unmeasured.length > 0)
     notes.push(
-      `hoist reports the value of ${untracked.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but does not measure its usage.`,
+      `hoist reports the value of ${unmeasured.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but could not measure its usage (no probe of its own, and no usable CloudWatch usage metric).`,
     );
   return { rows, findings, notes };
 }

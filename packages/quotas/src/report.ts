@@ -65,7 +65,7 @@ export function rowFinding(row: QuotaRow, threshold: number, mode: 'gate' | 'aud
     const why =
       row.quota === undefined
         ? 'the quota value could not be read'
-        : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; read it in CloudWatch)` : ''}`;
+        : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})` : ''}`;
     return {
       check,
       status: 'skip',
@@ -76,7 +76,8 @@ export function rowFinding(row: QuotaRow, threshold: number, mode: 'gate' | 'aud
   const usage = row.usage ?? 0;
   const total = usage + row.need;
   const added = mode === 'gate' ? `, the deploy adds ${n(row.need)} → ${n(total)}/${n(quota)}` : '';
-  const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
+  const measured = row.usageMetric ? ` (usage from CloudWatch: ${row.usageMetric})` : '';
+  const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${measured}${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
   const finding: Finding = { check, status: row.verdict, message };
   if (row.verdict === 'fail' || row.verdict === 'warn') {
     const link = quotaConsoleUrl(row, row.region);
