@@ -20,6 +20,7 @@ import {
   CHAIN_ACCOUNT,
   CHAIN_SECRET,
   CHAIN_STACK,
+  CHAIN_TEMPLATE,
   SHA_A,
   SHA_B,
   runChain,
@@ -32,8 +33,12 @@ const RUNS = Number(process.env['HOIST_FAULT_RUNS'] ?? 5);
 const SHIP_RUNS = Number(process.env['HOIST_SHIP_FAULT_RUNS'] ?? 2);
 /** Seeds are consecutive from here: `HOIST_FAULT_SEED=1000` replays another series. */
 const FIRST_SEED = Number(process.env['HOIST_FAULT_SEED'] ?? 1);
-/** The client's request timeout for these runs; a `slow` fault holds its answer longer than this. */
-const REQUEST_TIMEOUT_MS = 1000;
+/**
+ * The client's request timeout for these runs; a `slow` fault holds its answer longer than this. It sits well above
+ * moto's slowest honest answer — ValidateTemplate, which moto runs through cfn-lint, takes 0.6–1.1 s on an idle
+ * 2-core machine — or a loaded machine times out calls no fault touched (at 1000 ms, 4 of 5 seeds failed so).
+ */
+const REQUEST_TIMEOUT_MS = 3000;
 
 jest.setTimeout(300_000);
 
@@ -251,6 +256,48 @@ describe('non-retryable errors are never retried and are reported under their AW
           { repository: 'denied/worker', builder: 'buildx', context: workspaceWith({ Dockerfile: 'FROM scratch\n' }) },
           { env: runnerEnv(proxy.env, { GITHUB_SHA: SHA_A, GITHUB_REF: 'refs/heads/main' }) },
         ),
+    },
+    {
+      what: 'AccessDeniedException on DescribeSecret (preflight)',
+      service: 'secretsmanager',
+      operation: 'DescribeSecret',
+      code: 'AccessDeniedException',
+      status: 400,
+      run: () => runAction('preflight', { checks: 'secrets', secrets: 'denied/key' }, { env: runnerEnv(proxy.env) }),
+    },
+    {
+      what: 'AccessDenied on ListStackResources (quota-check)',
+      service: 'cloudformation',
+      operation: 'ListStackResources',
+      code: 'AccessDenied',
+      status: 403,
+      run: () =>
+        runAction(
+          'quota-check',
+          { mode: 'gate', template: 'app.yaml', 'stack-name': 'denied' },
+          { cwd: workspaceWith({ 'app.yaml': CHAIN_TEMPLATE }), env: runnerEnv(proxy.env) },
+        ),
+    },
+    {
+      what: 'AccessDenied on ValidateTemplate (cfn-validate, remote validation)',
+      service: 'cloudformation',
+      operation: 'ValidateTemplate',
+      code: 'AccessDenied',
+      status: 403,
+      run: () =>
+        runAction(
+          'cfn-validate',
+          { template: 'app.yaml', 'remote-validation': 'true' },
+          { cwd: workspaceWith({ 'app.yaml': CHAIN_TEMPLATE }), env: runnerEnv(proxy.env) },
+        ),
+    },
+    {
+      what: 'AccessDenied on DescribeStacks (rollback)',
+      service: 'cloudformation',
+      operation: 'DescribeStacks',
+      code: 'AccessDenied',
+      status: 403,
+      run: () => runAction('rollback', { 'stack-name': 'denied' }, { env: runnerEnv(proxy.env) }),
     },
   ];
   test.each(cases.map((c) => [c.what, c] as const))('%s', async (_what, c) => {

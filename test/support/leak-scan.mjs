@@ -6,9 +6,19 @@ import path from 'node:path';
 const AWS_KEY_ID_SHAPE = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 const AWS_SECRET_SHAPE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/;
 
+/** Where a run's raw captures are kept (test/support/run-action.ts, runArtifacts), as the scan names them. */
+const PLACES = [
+  ['stdout', 'stdout'],
+  ['stderr', 'stderr'],
+  ['output', 'GITHUB_OUTPUT'],
+  ['summary', 'GITHUB_STEP_SUMMARY'],
+];
+
 /**
- * Scans what every action run kept (its log as a runner shows it, outputs, summary) for every secret value the
- * tests registered and every value an action masked, and for AWS key shapes. Zero occurrences is the only pass.
+ * Scans what every action run wrote, raw — stdout and stderr without the `::add-mask::` commands the runner consumes,
+ * the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files — for every secret value the tests registered and every value an
+ * action masked, and for AWS key shapes. Masks are not applied first: a value printed before its `::add-mask::`, or
+ * masked only by the runner's display, is a leak. Zero occurrences is the only pass.
  * @param {string} dir
  * @returns {{ runs: number, secrets: number, leaks: { action: string, where: string, what: string }[] }}
  */
@@ -26,12 +36,12 @@ export function scanArtifacts(dir) {
   for (const run of runs) for (const m of run.masked) if (m.length >= 4) secrets.add(m);
   const leaks = [];
   for (const run of runs) {
-    const places = [
-      ['log', run.log],
-      ['outputs', JSON.stringify(run.outputs)],
-      ['summary', run.summary],
-    ];
-    for (const [where, text] of places) {
+    for (const [key, where] of PLACES) {
+      const text = run[key];
+      if (typeof text !== 'string') {
+        leaks.push({ action: run.action, where, what: `no raw ${where} was kept: the run cannot be scanned` });
+        continue;
+      }
       for (const secret of secrets) {
         if (text.includes(secret))
           leaks.push({ action: run.action, where, what: `a secret value of ${secret.length} chars` });

@@ -118,11 +118,7 @@ export async function runAction(
   const summaryRaw = readFileSync(files.summary, 'utf8');
   const masked = parseMasks(stdout + '\n' + stderr);
   const mask = (text: string) => maskText(text, masked);
-  const logRaw = [stdout, stderr]
-    .join('\n')
-    .split('\n')
-    .filter((l) => !l.startsWith('::add-mask::'))
-    .join('\n');
+  const logRaw = withoutMaskCommands([stdout, stderr].join('\n'));
   const result: ActionResult = {
     exitCode,
     outputs: Object.fromEntries(Object.entries(parseOutputFile(output)).map(([k, v]) => [k, mask(v)])),
@@ -147,18 +143,46 @@ export function actionDefaults(name: string): Record<string, string> {
   );
 }
 
-function keepArtifacts(name: string, result: ActionResult): void {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const record = {
+/**
+ * What the secret-leak scan reads of one run: the raw captures, before any mask is applied — a value printed before
+ * its `::add-mask::` is visible here though the runner would hide it. Only the `::add-mask::` command lines, which
+ * the runner consumes and never shows, are left out.
+ */
+export interface RunArtifacts {
+  action: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The GITHUB_OUTPUT file as written. */
+  output: string;
+  /** The GITHUB_STEP_SUMMARY file as written. */
+  summary: string;
+  /** Every value the action masked: the scan looks for these too. */
+  masked: string[];
+}
+
+export function runArtifacts(name: string, result: Pick<ActionResult, 'exitCode' | 'masked' | 'raw'>): RunArtifacts {
+  return {
     action: name,
     exitCode: result.exitCode,
-    // What a runner would keep and show: the log with masks applied, outputs, the summary.
-    log: result.log,
-    outputs: result.outputs,
-    summary: result.summary,
+    stdout: withoutMaskCommands(result.raw.stdout),
+    stderr: withoutMaskCommands(result.raw.stderr),
+    output: result.raw.output,
+    summary: result.raw.summary,
     masked: result.masked,
   };
-  appendFileSync(path.join(ARTIFACTS, `runs-${process.pid}.jsonl`), JSON.stringify(record) + '\n');
+}
+
+function keepArtifacts(name: string, result: ActionResult): void {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  appendFileSync(path.join(ARTIFACTS, `runs-${process.pid}.jsonl`), JSON.stringify(runArtifacts(name, result)) + '\n');
+}
+
+function withoutMaskCommands(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 }
 
 export function parseMasks(text: string): string[] {
