@@ -573,6 +573,95 @@ describe('quota-check: usage from the CloudWatch metric Service Quotas names', (
   });
 });
 
+describe('quota-check: log groups and secrets a template adds', () => {
+  test('log groups measured from their usage metric; secrets, with no metric named, a SKIP that says so', async () => {
+    proxy.addRule({
+      service: 'servicequotas',
+      operation: 'GetServiceQuota',
+      params: { ServiceCode: 'logs', QuotaCode: 'L-C7B9AAAB' },
+      effect: respond(
+        getServiceQuotaAnswer({
+          ServiceCode: 'logs',
+          QuotaCode: 'L-C7B9AAAB',
+          QuotaName: 'Log groups',
+          Value: 100,
+          UsageMetric: {
+            MetricNamespace: 'AWS/Usage',
+            MetricName: 'ResourceCount',
+            MetricDimensions: { Service: 'Logs', Type: 'Resource', Resource: 'LogGroups', Class: 'None' },
+            MetricStatisticRecommendation: 'Maximum',
+          },
+        }),
+      ),
+    });
+    proxy.addRule({
+      service: 'servicequotas',
+      operation: 'GetServiceQuota',
+      params: { ServiceCode: 'secretsmanager', QuotaCode: 'L-2F66C23C' },
+      effect: respond(
+        getServiceQuotaAnswer({
+          ServiceCode: 'secretsmanager',
+          QuotaCode: 'L-2F66C23C',
+          QuotaName: 'Secrets per Region',
+          Value: 500000,
+        }),
+      ),
+    });
+    const cloudWatch = new CloudWatchClient({
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    await cloudWatch.send(
+      new PutMetricDataCommand({
+        Namespace: 'AWS/Usage',
+        MetricData: [
+          {
+            MetricName: 'ResourceCount',
+            Dimensions: [
+              { Name: 'Service', Value: 'Logs' },
+              { Name: 'Type', Value: 'Resource' },
+              { Name: 'Resource', Value: 'LogGroups' },
+              { Name: 'Class', Value: 'None' },
+            ],
+            Timestamp: new Date(Date.now() - 60_000),
+            Value: 99,
+          },
+        ],
+      }),
+    );
+    const template = write(
+      'logs.yaml',
+      [
+        'Resources:',
+        '  Head:',
+        '    Type: AWS::Logs::LogGroup',
+        '  Worker:',
+        '    Type: AWS::Logs::LogGroup',
+        '  ApiKey:',
+        '    Type: AWS::SecretsManager::Secret',
+        '',
+      ].join('\n'),
+    );
+    const r = await runAction('quota-check', { template }, { env: proxy.env });
+    expect(r.exitCode).toBe(1);
+    const rows = report(r.outputs);
+    expect(rows.find((e) => e.code === 'L-C7B9AAAB')).toMatchObject({
+      quota: 100,
+      usage: 99,
+      need: 2,
+      verdict: 'fail',
+    });
+    expect(rows.find((e) => e.code === 'L-2F66C23C')).toMatchObject({
+      quota: 500000,
+      usage: null,
+      need: 1,
+      verdict: 'skip',
+    });
+    expect(r.log).toContain('Service Quotas names no usage metric for it');
+  });
+});
+
 describe('quota-check bad inputs', () => {
   test.each([
     [{ mode: 'gate' }, "Input 'template' is empty: expected the path of a CloudFormation template"],

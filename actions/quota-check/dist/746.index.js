@@ -165,6 +165,32 @@ const QUOTAS = [
         scope: 'cluster',
         source: ECS_GUIDE,
     },
+    // No probe of hoist's own (listing every log group or secret of a Region can take thousands of calls): their usage
+    // comes from the CloudWatch AWS/Usage metric Service Quotas names for them.
+    {
+        key: 'log-groups',
+        serviceCode: 'logs',
+        quotaCode: 'L-C7B9AAAB',
+        name: 'Log groups',
+        defaultValue: 1_000_000,
+        unit: 'log groups',
+        reclaim: 'delete unused log groups',
+        scope: 'region',
+        source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html',
+        usageFromMetric: true,
+    },
+    {
+        key: 'secrets',
+        serviceCode: 'secretsmanager',
+        quotaCode: 'L-2F66C23C',
+        name: 'Secrets per Region',
+        defaultValue: 500_000,
+        unit: 'secrets',
+        reclaim: 'delete unused secrets',
+        scope: 'region',
+        source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html',
+        usageFromMetric: true,
+    },
 ];
 function quotaDefinition(key) {
     const found = QUOTAS.find((q) => q.key === key);
@@ -472,7 +498,11 @@ function rowFinding(row, threshold, mode) {
     if (row.verdict === 'skip') {
         const why = row.quota === undefined
             ? 'the quota value could not be read'
-            : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})` : ''}`;
+            : `hoist does not measure its usage${row.usageMetric
+                ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})`
+                : row.note
+                    ? ` (${row.note.replace(/\.$/, '')})`
+                    : ''}`;
         return {
             check,
             status: 'skip',
@@ -621,15 +651,19 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         measureUsage(clients, keys, signal),
         Promise.all(untracked.map((q) => readAppliedQuota(clients.serviceQuotas, q, signal))),
     ]);
-    // Codes hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
-    const metered = await Promise.all(extra.map((value) => value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined));
+    // Quotas hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
+    const fromMetric = (value) => value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined;
+    const [metered, trackedMetered] = await Promise.all([
+        Promise.all(extra.map(fromMetric)),
+        Promise.all(tracked.map((q, i) => (q.usageFromMetric ? fromMetric(applied[i]) : undefined))),
+    ]);
     const rows = [];
     const findings = [];
     const notes = [];
     const addRow = (definition, key, value, metric) => {
         const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
         let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-        let used = key ? usage.values.get(key) : metric?.value;
+        let used = key ? (usage.values.get(key) ?? metric?.value) : metric?.value;
         let scoped;
         // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
         if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
@@ -652,8 +686,11 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             sources,
             ...(scoped?.scope ? { scope: scoped.scope } : {}),
             ...(scoped?.note ? { note: scoped.note } : {}),
-            ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+            ...(metric && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
             ...(metric && metric.value === undefined ? { note: `${metric.reason}.` } : {}),
+            ...(key && definition.usageFromMetric && !value?.usageMetric
+                ? { note: 'Service Quotas names no usage metric for it.' }
+                : {}),
         };
         rows.push(row);
         if (value && value.source !== 'applied')
@@ -671,7 +708,7 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             findings.push(rowFinding(row, threshold, mode));
         }
     };
-    tracked.forEach((q, i) => addRow(q, q.key, applied[i]));
+    tracked.forEach((q, i) => addRow(q, q.key, applied[i], trackedMetered[i]));
     untracked.forEach((q, i) => addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i], metered[i]));
     const unmeasured = untracked.filter((_, i) => metered[i]?.value === undefined);
     if (unmeasured.length > 0)
@@ -727,6 +764,8 @@ const COUNTED = {
     'AWS::AutoScaling::AutoScalingGroup': 'auto-scaling-groups',
     'AWS::ECS::Cluster': 'ecs-clusters',
     'AWS::ECS::Service': 'ecs-services-per-cluster',
+    'AWS::Logs::LogGroup': 'log-groups',
+    'AWS::SecretsManager::Secret': 'secrets',
 };
 /**
  * What deploying `template` with these parameter values adds against each tracked quota. Resources the stack already

@@ -7,10 +7,13 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   describeUsageMetric: () => (/* binding */ describeUsageMetric),
-/* harmony export */   readAppliedQuota: () => (/* binding */ readAppliedQuota)
+/* harmony export */   readAppliedQuota: () => (/* binding */ readAppliedQuota),
+/* harmony export */   readUsageMetric: () => (/* binding */ readUsageMetric)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_service_quotas__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2924);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4085);
 /* harmony import */ var _hoist_aws__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6530);
+
 
 
 /** `AWS/Usage ResourceCount {Service=ECS, Type=Resource}, statistic Maximum`. */
@@ -75,6 +78,34 @@ async function readAppliedQuota(client, quota, signal) {
     if (quota.defaultValue === undefined)
         return undefined;
     return { value: quota.defaultValue, source: 'table', fallbackReason: reasons.join('; ') };
+}
+/**
+ * The newest datapoint of a quota's usage metric (AWS/Usage, published every minute or so), over the last two hours
+ * in 5-minute periods with the statistic Service Quotas recommends. For quotas hoist has no probe of its own.
+ */
+async function readUsageMetric(cloudWatch, metric, signal, now = new Date()) {
+    const statistic = ['Maximum', 'Average', 'Sum', 'Minimum', 'SampleCount'].find((s) => s === metric.statistic);
+    try {
+        const answer = await cloudWatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_2__.GetMetricStatisticsCommand({
+            Namespace: metric.namespace,
+            MetricName: metric.name,
+            Dimensions: Object.entries(metric.dimensions).map(([Name, Value]) => ({ Name, Value })),
+            StartTime: new Date(now.getTime() - 2 * 60 * 60_000),
+            EndTime: now,
+            Period: 300,
+            Statistics: [statistic ?? 'Maximum'],
+        }), { abortSignal: signal });
+        const newest = [...(answer.Datapoints ?? [])]
+            .filter((d) => d.Timestamp !== undefined)
+            .sort((a, b) => (b.Timestamp?.getTime() ?? 0) - (a.Timestamp?.getTime() ?? 0))[0];
+        const value = newest?.[statistic ?? 'Maximum'];
+        if (value === undefined)
+            return { value: undefined, reason: 'the usage metric has no datapoint in the last two hours' };
+        return { value };
+    }
+    catch (error) {
+        return { value: undefined, reason: `the usage metric could not be read (${(0,_hoist_aws__WEBPACK_IMPORTED_MODULE_0__.describeAwsError)(error)})` };
+    }
 }
 
 

@@ -165,6 +165,32 @@ const QUOTAS = [
         scope: 'cluster',
         source: ECS_GUIDE,
     },
+    // No probe of hoist's own (listing every log group or secret of a Region can take thousands of calls): their usage
+    // comes from the CloudWatch AWS/Usage metric Service Quotas names for them.
+    {
+        key: 'log-groups',
+        serviceCode: 'logs',
+        quotaCode: 'L-C7B9AAAB',
+        name: 'Log groups',
+        defaultValue: 1_000_000,
+        unit: 'log groups',
+        reclaim: 'delete unused log groups',
+        scope: 'region',
+        source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html',
+        usageFromMetric: true,
+    },
+    {
+        key: 'secrets',
+        serviceCode: 'secretsmanager',
+        quotaCode: 'L-2F66C23C',
+        name: 'Secrets per Region',
+        defaultValue: 500_000,
+        unit: 'secrets',
+        reclaim: 'delete unused secrets',
+        scope: 'region',
+        source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html',
+        usageFromMetric: true,
+    },
 ];
 function quotaDefinition(key) {
     const found = QUOTAS.find((q) => q.key === key);
@@ -472,7 +498,11 @@ function rowFinding(row, threshold, mode) {
     if (row.verdict === 'skip') {
         const why = row.quota === undefined
             ? 'the quota value could not be read'
-            : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; read it in CloudWatch)` : ''}`;
+            : `hoist does not measure its usage${row.usageMetric
+                ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})`
+                : row.note
+                    ? ` (${row.note.replace(/\.$/, '')})`
+                    : ''}`;
         return {
             check,
             status: 'skip',
@@ -483,7 +513,8 @@ function rowFinding(row, threshold, mode) {
     const usage = row.usage ?? 0;
     const total = usage + row.need;
     const added = mode === 'gate' ? `, the deploy adds ${n(row.need)} → ${n(total)}/${n(quota)}` : '';
-    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
+    const measured = row.usageMetric ? ` (usage from CloudWatch: ${row.usageMetric})` : '';
+    const message = `${title} ${where}: ${n(usage)}/${n(quota)} ${row.unit} used${measured}${added} (${row.percent === Infinity ? '∞' : n(row.percent ?? 0)}%).${row.note ? ` ${row.note}` : ''}`;
     const finding = { check, status: row.verdict, message };
     if (row.verdict === 'fail' || row.verdict === 'warn') {
         const link = (0,catalog/* quotaConsoleUrl */.Ru)(row, row.region);
@@ -553,13 +584,14 @@ function renderQuotaTable(rows, mode) {
 
 /** The clients quota checks use, made once per region through packages/aws. */
 async function clientsFor(aws) {
-    const [{ createClient }, { EC2Client }, { ECSClient }, { AutoScalingClient }, { ServiceQuotasClient }, { CloudFormationClient },] = await Promise.all([
+    const [{ createClient }, { EC2Client }, { ECSClient }, { AutoScalingClient }, { ServiceQuotasClient }, { CloudFormationClient }, { CloudWatchClient },] = await Promise.all([
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6530)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(932)]).then(__webpack_require__.t.bind(__webpack_require__, 8932, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924)]).then(__webpack_require__.t.bind(__webpack_require__, 2924, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
     ]);
     return {
         ec2: createClient(EC2Client, aws),
@@ -567,6 +599,7 @@ async function clientsFor(aws) {
         autoScaling: createClient(AutoScalingClient, aws),
         serviceQuotas: createClient(ServiceQuotasClient, aws),
         cloudFormation: createClient(CloudFormationClient, aws),
+        cloudWatch: createClient(CloudWatchClient, aws),
     };
 }
 /** Gate mode: what deploying the template adds, against applied quotas and current usage. */
@@ -609,7 +642,7 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         else if (!untracked.some((u) => u.serviceCode === ref.serviceCode && u.quotaCode === ref.quotaCode))
             untracked.push(ref);
     }
-    const { readAppliedQuota, describeUsageMetric } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
+    const { readAppliedQuota, readUsageMetric, describeUsageMetric } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(924), __webpack_require__.e(138)]).then(__webpack_require__.bind(__webpack_require__, 9138));
     const { worstScope } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 415));
     const { measureUsage } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193), __webpack_require__.e(212), __webpack_require__.e(932), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 7172));
     const tracked = catalog/* QUOTAS */.eg.filter((q) => keys.has(q.key));
@@ -618,13 +651,19 @@ async function check_evaluate(clients, keys, needs, options, mode) {
         measureUsage(clients, keys, signal),
         Promise.all(untracked.map((q) => readAppliedQuota(clients.serviceQuotas, q, signal))),
     ]);
+    // Quotas hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
+    const fromMetric = (value) => value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined;
+    const [metered, trackedMetered] = await Promise.all([
+        Promise.all(extra.map(fromMetric)),
+        Promise.all(tracked.map((q, i) => (q.usageFromMetric ? fromMetric(applied[i]) : undefined))),
+    ]);
     const rows = [];
     const findings = [];
     const notes = [];
-    const addRow = (definition, key, value) => {
+    const addRow = (definition, key, value, metric) => {
         const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
         let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-        let used = key ? usage.values.get(key) : undefined;
+        let used = key ? (usage.values.get(key) ?? metric?.value) : metric?.value;
         let scoped;
         // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
         if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
@@ -647,7 +686,11 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             sources,
             ...(scoped?.scope ? { scope: scoped.scope } : {}),
             ...(scoped?.note ? { note: scoped.note } : {}),
-            ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+            ...(metric && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+            ...(metric && metric.value === undefined ? { note: `${metric.reason}.` } : {}),
+            ...(key && definition.usageFromMetric && !value?.usageMetric
+                ? { note: 'Service Quotas names no usage metric for it.' }
+                : {}),
         };
         rows.push(row);
         if (value && value.source !== 'applied')
@@ -665,10 +708,11 @@ async function check_evaluate(clients, keys, needs, options, mode) {
             findings.push(rowFinding(row, threshold, mode));
         }
     };
-    tracked.forEach((q, i) => addRow(q, q.key, applied[i]));
-    untracked.forEach((q, i) => addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i]));
-    if (untracked.length > 0)
-        notes.push(`hoist reports the value of ${untracked.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but does not measure its usage.`);
+    tracked.forEach((q, i) => addRow(q, q.key, applied[i], trackedMetered[i]));
+    untracked.forEach((q, i) => addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i], metered[i]));
+    const unmeasured = untracked.filter((_, i) => metered[i]?.value === undefined);
+    if (unmeasured.length > 0)
+        notes.push(`hoist reports the value of ${unmeasured.map((q) => `${q.serviceCode}/${q.quotaCode}`).join(', ')} but could not measure its usage (no probe of its own, and no usable CloudWatch usage metric).`);
     return { rows, findings, notes };
 }
 
@@ -720,6 +764,8 @@ const COUNTED = {
     'AWS::AutoScaling::AutoScalingGroup': 'auto-scaling-groups',
     'AWS::ECS::Cluster': 'ecs-clusters',
     'AWS::ECS::Service': 'ecs-services-per-cluster',
+    'AWS::Logs::LogGroup': 'log-groups',
+    'AWS::SecretsManager::Secret': 'secrets',
 };
 /**
  * What deploying `template` with these parameter values adds against each tracked quota. Resources the stack already

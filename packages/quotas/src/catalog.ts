@@ -37,7 +37,9 @@ export type QuotaKey =
   | 'fargate-on-demand-vcpus'
   | 'fargate-spot-vcpus'
   | 'ecs-clusters'
-  | 'ecs-services-per-cluster';
+  | 'ecs-services-per-cluster'
+  | 'log-groups'
+  | 'secrets';
 
 export interface QuotaDefinition {
   key: QuotaKey;
@@ -59,6 +61,8 @@ export interface QuotaDefinition {
    */
   scope: QuotaScope;
   source: string;
+  /** Usage from the CloudWatch usage metric Service Quotas names, not from a probe of hoist's own. */
+  usageFromMetric?: boolean;
 }
 
 const VPC_GUIDE = 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html';
@@ -200,6 +204,32 @@ export const QUOTAS: readonly QuotaDefinition[] = [
     reclaim: 'delete unused services from the cluster',
     scope: 'cluster',
     source: ECS_GUIDE,
+  },
+  // No probe of hoist's own (listing every log group or secret of a Region can take thousands of calls): their usage
+  // comes from the CloudWatch AWS/Usage metric Service Quotas names for them.
+  {
+    key: 'log-groups',
+    serviceCode: 'logs',
+    quotaCode: 'L-C7B9AAAB',
+    name: 'Log groups',
+    defaultValue: 1_000_000,
+    unit: 'log groups',
+    reclaim: 'delete unused log groups',
+    scope: 'region',
+    source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html',
+    usageFromMetric: true,
+  },
+  {
+    key: 'secrets',
+    serviceCode: 'secretsmanager',
+    quotaCode: 'L-2F66C23C',
+    name: 'Secrets per Region',
+    defaultValue: 500_000,
+    unit: 'secrets',
+    reclaim: 'delete unused secrets',
+    scope: 'region',
+    source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html',
+    usageFromMetric: true,
   },
 ];
 

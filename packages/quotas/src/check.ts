@@ -132,12 +132,13 @@ async function evaluate(
     measureUsage(clients, keys, signal),
     Promise.all(untracked.map((q) => readAppliedQuota(clients.serviceQuotas, q, signal))),
   ]);
-  // Codes hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
-  const metered = await Promise.all(
-    extra.map((value) =>
-      value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined,
-    ),
-  );
+  // Quotas hoist has no probe for: their usage from the CloudWatch metric Service Quotas names, where there is one.
+  const fromMetric = (value: (typeof extra)[number]) =>
+    value?.usageMetric ? readUsageMetric(clients.cloudWatch, value.usageMetric, signal) : undefined;
+  const [metered, trackedMetered] = await Promise.all([
+    Promise.all(extra.map(fromMetric)),
+    Promise.all(tracked.map((q, i) => (q.usageFromMetric ? fromMetric(applied[i]) : undefined))),
+  ]);
   const rows: QuotaRow[] = [];
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -149,7 +150,7 @@ async function evaluate(
   ) => {
     const sources = key ? (needs?.needs.get(key)?.sources ?? []) : [];
     let need = key ? (needs?.needs.get(key)?.amount ?? 0) : 0;
-    let used = key ? usage.values.get(key) : metric?.value;
+    let used = key ? (usage.values.get(key) ?? metric?.value) : metric?.value;
     let scoped: ReturnType<typeof worstScope> | undefined;
     // A per-zone or per-cluster quota is compared where the template puts things, not against the total.
     if (key && used !== undefined && definition.scope && definition.scope !== 'region') {
@@ -172,8 +173,11 @@ async function evaluate(
       sources,
       ...(scoped?.scope ? { scope: scoped.scope } : {}),
       ...(scoped?.note ? { note: scoped.note } : {}),
-      ...(!key && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
+      ...(metric && value?.usageMetric ? { usageMetric: describeUsageMetric(value.usageMetric) } : {}),
       ...(metric && metric.value === undefined ? { note: `${metric.reason}.` } : {}),
+      ...(key && definition.usageFromMetric && !value?.usageMetric
+        ? { note: 'Service Quotas names no usage metric for it.' }
+        : {}),
     };
     rows.push(row);
     if (value && value.source !== 'applied') findings.push(fallbackFinding(row, value.fallbackReason));
@@ -189,7 +193,7 @@ async function evaluate(
       findings.push(rowFinding(row, threshold, mode));
     }
   };
-  tracked.forEach((q, i) => addRow(q, q.key, applied[i]));
+  tracked.forEach((q, i) => addRow(q, q.key, applied[i], trackedMetered[i]));
   untracked.forEach((q, i) =>
     addRow({ ...q, name: `${q.serviceCode}/${q.quotaCode}`, unit: 'units' }, undefined, extra[i], metered[i]),
   );

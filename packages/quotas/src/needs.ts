@@ -85,6 +85,8 @@ const COUNTED: Partial<Record<string, QuotaKey>> = {
   'AWS::AutoScaling::AutoScalingGroup': 'auto-scaling-groups',
   'AWS::ECS::Cluster': 'ecs-clusters',
   'AWS::ECS::Service': 'ecs-services-per-cluster',
+  'AWS::Logs::LogGroup': 'log-groups',
+  'AWS::SecretsManager::Secret': 'secrets',
 };
 
 /**

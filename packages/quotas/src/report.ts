@@ -65,7 +65,13 @@ export function rowFinding(row: QuotaRow, threshold: number, mode: 'gate' | 'aud
     const why =
       row.quota === undefined
         ? 'the quota value could not be read'
-        : `hoist does not measure its usage${row.usageMetric ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})` : ''}`;
+        : `hoist does not measure its usage${
+            row.usageMetric
+              ? ` (Service Quotas names its usage metric: ${row.usageMetric}; ${(row.note ?? 'it could not be read').replace(/\.$/, '')})`
+              : row.note
+                ? ` (${row.note.replace(/\.$/, '')})`
+                : ''
+          }`;
     return {
       check,
       status: 'skip',
