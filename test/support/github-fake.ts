@@ -390,8 +390,7 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
         .filter((c) => c.issueNumber === issueNumber)
         .sort((a, b) => a.id - b.id)
         .map((c) => ({ ...c })),
-    deployments: () =>
-      [...deployments.values()].map((d) => ({ ...d, statuses: d.statuses.map((x) => ({ ...x })) })),
+    deployments: () => [...deployments.values()].map((d) => ({ ...d, statuses: d.statuses.map((x) => ({ ...x })) })),
     requests: () => log.map((r) => ({ ...r })),
     writes: () => log.filter((r) => !['GET', 'HEAD'].includes(r.method)).map((r) => ({ ...r })),
     clearRequests: () => {

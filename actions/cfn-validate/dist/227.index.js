@@ -39,7 +39,8 @@ function clientSettings(context) {
     const maxAttempts = positiveIntFromEnv('HOIST_AWS_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS);
     return {
         region: context.region,
-        customUserAgent: `hoist/${src/* HOIST_VERSION */.TA} ${context.action}`,
+        // Two pairs, so the header reads `hoist/<version> <action>` (a single string would be escaped into one token).
+        customUserAgent: [['hoist', src/* HOIST_VERSION */.TA], [context.action]],
         retryStrategy: new util_retry_dist_cjs/* AdaptiveRetryStrategy */.Y(async () => maxAttempts),
         requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
             connectionTimeout: CONNECT_TIMEOUT_MS,
@@ -241,6 +242,7 @@ const IAM_MANIFEST = {
                 'ec2:DescribeInstanceTypes',
                 'autoscaling:DescribeAutoScalingGroups',
                 'ecs:ListClusters',
+                'ecs:ListServices',
                 'ecs:ListTasks',
                 'ecs:DescribeTasks',
                 'cloudformation:ListStackResources',
@@ -304,6 +306,8 @@ const IAM_MANIFEST = {
     ],
     'quota-check': [
         { sid: 'QuotaValues', actions: ['servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'] },
+        // Usage of quota codes given in `quotas` that hoist has no probe for: the metric Service Quotas names.
+        { sid: 'QuotaUsageMetrics', actions: ['cloudwatch:GetMetricStatistics'] },
         {
             sid: 'Ec2Usage',
             actions: [
@@ -318,7 +322,8 @@ const IAM_MANIFEST = {
             ],
         },
         { sid: 'AutoScalingUsage', actions: ['autoscaling:DescribeAutoScalingGroups'] },
-        { sid: 'FargateUsage', actions: ['ecs:ListClusters', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
+        // Clusters, services per cluster, and the vCPUs of running Fargate tasks.
+        { sid: 'EcsUsage', actions: ['ecs:ListClusters', 'ecs:ListServices', 'ecs:ListTasks', 'ecs:DescribeTasks'] },
         { sid: 'ExistingStack', actions: ['cloudformation:ListStackResources'] },
     ],
     'cfn-validate': [{ sid: 'RemoteValidation', actions: ['cloudformation:ValidateTemplate'] }],

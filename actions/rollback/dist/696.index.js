@@ -331,6 +331,8 @@ const IAM_MANIFEST = {
     ],
     'quota-check': [
         { sid: 'QuotaValues', actions: ['servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'] },
+        // Usage of quota codes given in `quotas` that hoist has no probe for: the metric Service Quotas names.
+        { sid: 'QuotaUsageMetrics', actions: ['cloudwatch:GetMetricStatistics'] },
         {
             sid: 'Ec2Usage',
             actions: [
