@@ -206,18 +206,25 @@ describe('every workflow', () => {
     }
   });
 
-  test('nothing in hoist’s own repository runs on a schedule or reaches AWS on push or pull request', () => {
+  test('nothing in hoist’s own repository runs on a schedule unless configured, or reaches AWS on push or pull request', () => {
     for (const w of OWN) {
-      expect([w.rel, 'schedule' in on(w)]).toEqual([w.rel, false]);
+      // The quota audit may run daily, but only where the repository names a role: otherwise its job is skipped.
+      const guarded = jobsOf(w).every(([, job]) => /vars\.HOIST_QUOTA_AUDIT_ROLE != ''/.test(String(job['if'] ?? '')));
+      expect([w.rel, 'schedule' in on(w) && !guarded]).toEqual([w.rel, false]);
       if (!('push' in on(w) || 'pull_request' in on(w))) continue;
       // Only the local emulator: no OIDC credentials, no call of the deploy workflow.
       expect([w.rel, w.text.includes('configure-aws-credentials')]).toEqual([w.rel, false]);
       expect([w.rel, /uses: \.\/\.github\/workflows\/deploy\.yml/.test(w.text)]).toEqual([w.rel, false]);
     }
     expect(Object.keys(on(byName('.github/workflows/deploy-dispatch.yml')))).toEqual(['workflow_dispatch']);
-    for (const reusable of ['deploy.yml', 'pr-preflight.yml', 'pr-comment.yml', 'quota-audit.yml']) {
+    for (const reusable of ['deploy.yml', 'pr-preflight.yml', 'pr-comment.yml']) {
       expect(Object.keys(on(byName(`.github/workflows/${reusable}`)))).toEqual(['workflow_call']);
     }
+    expect(Object.keys(on(byName('.github/workflows/quota-audit.yml')))).toEqual([
+      'workflow_call',
+      'schedule',
+      'workflow_dispatch',
+    ]);
   });
 
   test('the examples a user copies cover dispatch, pull requests, the comment stage and a schedule', () => {
@@ -459,7 +466,8 @@ test('the quota audit a user copies runs once a day, and its comments say so', (
       ['*', '*', '*'],
     ]);
   }
-  expect([crons.length, documented.length]).toEqual([1, 1]);
+  // The caller in the comment, and the reusable workflow's own schedule (taken only where configured).
+  expect([crons.length, documented.length]).toEqual([1, 2]);
   for (const w of [example, reusable])
     expect([w.rel, /weekly|monday|every week/i.test(w.text)]).toEqual([w.rel, false]);
 });
@@ -471,4 +479,20 @@ test('docs/workflows.md shows the pr-comment and quota-audit callers as they are
     const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     expect([name, block]).toEqual([name, byName(`examples/workflows/${name}.yml`).text]);
   }
+});
+
+test('quota-audit.yml: a scheduled run skips its job unless the repository names a role; a call always runs it', () => {
+  const w = byName('.github/workflows/quota-audit.yml');
+  const condition = String(record(record(w.doc['jobs'])['audit'])['if']);
+  const run = (inputs: Record<string, string>, vars: Record<string, string>) => {
+    const dict = (o: Record<string, string>) =>
+      new data.Dictionary(...Object.entries(o).map(([key, v]) => ({ key, value: new data.StringData(v) })));
+    const lexed = new Lexer(condition).lex();
+    const parsed = new Parser(lexed.tokens, ['inputs', 'vars'], []).parse();
+    const context = new data.Dictionary({ key: 'inputs', value: dict(inputs) }, { key: 'vars', value: dict(vars) });
+    return truthy(new Evaluator(parsed, context).evaluate());
+  };
+  expect(run({}, {})).toBe(false);
+  expect(run({}, { HOIST_QUOTA_AUDIT_ROLE: 'arn:aws:iam::111122223333:role/audit' })).toBe(true);
+  expect(run({ 'role-to-assume': 'arn:aws:iam::111122223333:role/audit' }, {})).toBe(true);
 });
