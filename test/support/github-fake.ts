@@ -42,6 +42,8 @@ export interface FakeIssue {
   labels: string[];
   /** Pull requests are issues too (GitHub lists them among issues, with a `pull_request` member). */
   isPullRequest: boolean;
+  /** A pull request's head commit. */
+  headSha?: string;
   user: string;
 }
 
@@ -68,7 +70,7 @@ export interface GitHubFake {
   repository: string;
   /** GITHUB_API_URL and GITHUB_REPOSITORY for a process that must talk to this fake. */
   env: Record<string, string>;
-  addPullRequest(number: number, options?: { title?: string }): FakeIssue;
+  addPullRequest(number: number, options?: { title?: string; headSha?: string }): FakeIssue;
   addIssue(issue: Partial<FakeIssue> & { title: string }): FakeIssue;
   addComment(issueNumber: number, body: string, user?: string): FakeComment;
   issues(filter?: { label?: string; state?: 'open' | 'closed' }): FakeIssue[];
@@ -151,6 +153,7 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
       labels: issue.labels ?? [],
       isPullRequest: issue.isPullRequest ?? false,
       user: issue.user ?? BOT,
+      ...(issue.headSha ? { headSha: issue.headSha } : {}),
     };
     issues.set(number, created);
     return created;
@@ -202,6 +205,14 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
     if (!pathname.startsWith(repoPrefix + '/')) return notFound;
     const rest = pathname.slice(repoPrefix.length);
     let m: RegExpExecArray | null;
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = issues.get(Number(m[1]));
+      if (!pull?.isPullRequest) return notFound;
+      return {
+        status: 200,
+        body: { number: pull.number, title: pull.title, state: pull.state, head: { sha: pull.headSha } },
+      };
+    }
     if (rest === '/deployments' && method === 'POST') {
       if (typeof body['ref'] !== 'string' || body['ref'] === '')
         return { status: 422, body: { message: 'Validation Failed: ref' } };
@@ -368,7 +379,13 @@ export async function startGitHubFake(options: { repository?: string } = {}): Pr
     repository,
     env: { GITHUB_API_URL: url, GITHUB_REPOSITORY: repository },
     addPullRequest: (number, o = {}) =>
-      addIssue({ number, title: o.title ?? `PR ${number}`, isPullRequest: true, user: 'octocat' }),
+      addIssue({
+        number,
+        title: o.title ?? `PR ${number}`,
+        isPullRequest: true,
+        user: 'octocat',
+        headSha: o.headSha ?? '0'.repeat(40),
+      }),
     addIssue,
     addComment,
     issues: (filter = {}) =>

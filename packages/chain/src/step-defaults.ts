@@ -25,6 +25,7 @@ export const STEP_DEFAULTS: Record<string, Record<string, string>> = {
     "cancel-on-abort": "false",
     "health-check-timeout": "5m"
   },
+  "pr-comment": {},
   "preflight": {
     "builder": "buildx",
     "aws": "required",

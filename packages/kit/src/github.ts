@@ -103,6 +103,8 @@ export interface GitHubClient {
   upsertCommentSection(prNumber: number, sectionId: string, markdown: string): Promise<CommentResult>;
   /** Keeps exactly one issue for `spec.key`: opens, reopens, updates or closes it. */
   upsertIssue(spec: IssueSpec): Promise<IssueResult>;
+  /** The commit a pull request's head is at now. */
+  pullRequestHead(prNumber: number): Promise<string>;
   /**
    * A GitHub deployment of `ref` to `environment`, made to record what a deploy does (no merge of the default
    * branch, no required status checks). Undefined when the token may not (reported as a notice).
@@ -425,6 +427,15 @@ class Client implements GitHubClient {
       labels: [label],
     });
     return { outcome: 'opened', number: created.data.number, url: created.data.html_url };
+  }
+
+  async pullRequestHead(prNumber: number): Promise<string> {
+    try {
+      const pull = await this.octokit.rest.pulls.get({ ...this.repository, pull_number: prNumber });
+      return pull.data.head.sha;
+    } catch (error) {
+      throw this.apiError(`read pull request #${prNumber}`, error);
+    }
   }
 
   async createDeployment(spec: DeploymentSpec): Promise<number | undefined> {
