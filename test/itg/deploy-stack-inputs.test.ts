@@ -6,7 +6,7 @@ import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { queryAnswer, stackId } from '../support/aws-shapes.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
-import { respond, startScenarioProxy, type ScenarioProxy } from '../support/scenario-proxy.js';
+import { error, respond, startScenarioProxy, type ScenarioProxy } from '../support/scenario-proxy.js';
 import { APP_TEMPLATE, IMAGE_A, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
 
 jest.setTimeout(180_000);
@@ -79,6 +79,34 @@ describe('deploy-stack inputs reach the stack', () => {
     const again = await deploy({ 'stack-name': 'tagged', template: 'app.yaml' }, cwd);
     expect(again.outputs['status']).toBe('no-changes');
     expect(proxy.count('UpdateTerminationProtection')).toBe(0);
+  });
+
+  test('termination protection that cannot be set after a good deploy is a warning, not a failed release', async () => {
+    proxy.addRule({
+      service: 'cloudformation',
+      operation: 'UpdateTerminationProtection',
+      effect: error({
+        code: 'AccessDenied',
+        message: 'not allowed: cloudformation:UpdateTerminationProtection',
+        status: 403,
+      }),
+    });
+    const cwd = workspaceWith({ 'app.yaml': APP_TEMPLATE });
+    const r = await deploy(
+      {
+        'stack-name': 'protected',
+        template: 'app.yaml',
+        'parameter-overrides': `ImageUri=${IMAGE_A}`,
+        'termination-protection': 'true',
+      },
+      cwd,
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs['status']).toBe('deployed');
+    const warning = r.annotations.find((a) => a.title === 'termination protection');
+    expect(warning?.level).toBe('warning');
+    expect(warning?.message).toContain('AccessDenied');
+    expect(warning?.message).toContain('Fix: allow cloudformation:UpdateTerminationProtection');
   });
 
   test('executing a reviewed change set with artifacts-bucket keeps the change set’s template for the release', async () => {

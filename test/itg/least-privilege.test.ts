@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { ACTION_NAMES, policyDocument, type ActionName } from '@hoist/aws';
+import { iamAction, s3IamAction } from '../support/iam-census.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
-import { startScenarioProxy, type CallRecord, type ScenarioProxy } from '../support/scenario-proxy.js';
+import { startScenarioProxy, type ScenarioProxy } from '../support/scenario-proxy.js';
 import { registerTestSecret } from '../support/secrets-registry.js';
 import { runnerEnv, workspaceWith } from './deploy-stack-support.js';
 import {
@@ -35,44 +36,6 @@ afterAll(async () => {
   await proxy?.close();
   await moto?.stop();
 });
-
-/** S3 bucket sub-resources (the query key) → [IAM action to read it, IAM action to write it]. */
-const S3_BUCKET_SUBRESOURCES: Record<string, [string, string]> = {
-  versioning: ['s3:GetBucketVersioning', 's3:PutBucketVersioning'],
-  encryption: ['s3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration'],
-  publicAccessBlock: ['s3:GetBucketPublicAccessBlock', 's3:PutBucketPublicAccessBlock'],
-  lifecycle: ['s3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration'],
-  policy: ['s3:GetBucketPolicy', 's3:PutBucketPolicy'],
-  tagging: ['s3:GetBucketTagging', 's3:PutBucketTagging'],
-  acl: ['s3:GetBucketAcl', 's3:PutBucketAcl'],
-  location: ['s3:GetBucketLocation', 's3:GetBucketLocation'],
-  versions: ['s3:ListBucketVersions', 's3:ListBucketVersions'],
-};
-
-/** The IAM action a REST call to S3 needs (path-style: `/bucket` or `/bucket/key`, the sub-resource in the query). */
-export function s3IamAction(method: string, path: string, query: Record<string, unknown>): string {
-  const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0) return 's3:ListAllMyBuckets';
-  if (parts.length === 1) {
-    for (const [key, [read, write]] of Object.entries(S3_BUCKET_SUBRESOURCES)) {
-      if (key in query) return method === 'GET' || method === 'HEAD' ? read : write;
-    }
-    if (method === 'PUT') return 's3:CreateBucket';
-    if (method === 'DELETE') return 's3:DeleteBucket';
-    // GET lists the objects; HEAD (HeadBucket) needs ListBucket too.
-    return 's3:ListBucket';
-  }
-  if (method === 'GET' || method === 'HEAD') return 'versionId' in query ? 's3:GetObjectVersion' : 's3:GetObject';
-  if (method === 'DELETE') return 's3:DeleteObject';
-  // PUT, and the POSTs of a multipart upload.
-  return 's3:PutObject';
-}
-
-/** `service:Operation` as IAM names it; the SigV4 scope is the IAM prefix for every service hoist calls. */
-export function iamAction(call: Pick<CallRecord, 'service' | 'operation' | 'method' | 'path' | 'params'>): string {
-  if (call.service === 's3') return s3IamAction(call.method, call.path, call.params);
-  return `${call.service}:${call.operation}`;
-}
 
 /** Calls that need no permission. */
 const FREE = new Set(['sts:GetCallerIdentity']);

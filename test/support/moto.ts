@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hoistActionOf, iamAction, recordCensus, type CensusEntry } from './iam-census.js';
 import { freePort, waitForHttp } from './ports.js';
 
 /** One AWS API call as moto's recorder saw it. */
@@ -11,6 +12,7 @@ export interface RecordedCall {
   service: string;
   /** The operation: `Action=` of query protocols, X-Amz-Target of JSON protocols, METHOD path for REST. */
   operation: string;
+  userAgent?: string;
 }
 
 export interface Moto {
@@ -72,6 +74,8 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     removeCwd();
     throw new Error(`moto_server did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
   }
+  // Recording from the start: the call census (iam-census.ts) checks every hoist call against its policy.
+  await fetch(`${url}/moto-api/recorder/start-recording`, { method: 'POST' }).then((r) => r.arrayBuffer());
   const post = async (path: string) => {
     const response = await fetch(`${url}${path}`, { method: 'POST' });
     await response.arrayBuffer();
@@ -82,28 +86,69 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     env: awsEnvFor(url),
     reset: () => post('/moto-api/reset'),
     startRecording: async () => {
+      // The census keeps what was recorded so far before a test starts its own recording.
+      await keepCensus();
       await post('/moto-api/recorder/reset-recording');
       await post('/moto-api/recorder/start-recording');
     },
-    stopRecording: () => post('/moto-api/recorder/stop-recording'),
-    recorded: async () => {
-      const response = await fetch(`${url}/moto-api/recorder/download-recording`);
-      return parseRecording(await response.text());
+    // The recorder keeps running for the census; a test reads its window with recorded() right after.
+    stopRecording: async () => undefined,
+    recorded,
+    stop: async () => {
+      await keepCensus().catch(() => undefined);
+      await stopProcess();
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          removeCwd();
-          return resolve();
-        }
-        child.once('exit', () => {
-          removeCwd();
-          resolve();
-        });
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
   };
+
+  async function recorded(): Promise<RecordedCall[]> {
+    const response = await fetch(`${url}/moto-api/recorder/download-recording`);
+    return parseRecording(await response.text());
+  }
+
+  /** Every call a hoist action made, by its User-Agent, into the census the global teardown checks. */
+  async function keepCensus(): Promise<void> {
+    if (child.exitCode !== null) return;
+    const entries: CensusEntry[] = [];
+    // A recording moto cannot serve back (it answers an HTML error for some bodies) costs this window of the census.
+    const response = await fetch(`${url}/moto-api/recorder/download-recording`);
+    const lines = (await response.text()).split('\n').filter((line) => {
+      try {
+        JSON.parse(line);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!response.ok) return;
+    for (const call of parseRecording(lines.join('\n'))) {
+      const action = hoistActionOf(call.userAgent);
+      if (!action || call.service === 'unknown') continue;
+      const url = new URL(call.url, 'http://x');
+      const path = call.service === 's3' ? url.pathname : '/';
+      // The RPC v2 (CBOR) protocol names the operation in the path: /service/<service>/operation/<Operation>.
+      const operation = /\/operation\/([A-Za-z0-9]+)$/.exec(url.pathname)?.[1] ?? call.operation;
+      entries.push({
+        action,
+        iam: iamAction({ ...call, operation, path, params: Object.fromEntries(url.searchParams) }),
+      });
+    }
+    recordCensus(entries);
+  }
+
+  function stopProcess(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (child.exitCode !== null) {
+        removeCwd();
+        return resolve();
+      }
+      child.once('exit', () => {
+        removeCwd();
+        resolve();
+      });
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  }
 }
 
 interface RawEntry {
@@ -133,7 +178,8 @@ export function parseRecording(text: string): RecordedCall[] {
         : action
           ? decodeURIComponent(action)
           : `${method} ${new URL(e.url ?? '/', 'http://x').pathname}`;
-      return { method, url: e.url ?? '', service, operation };
+      const userAgent = headers['user-agent'];
+      return { method, url: e.url ?? '', service, operation, ...(userAgent ? { userAgent } : {}) };
     });
 }
 

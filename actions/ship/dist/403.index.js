@@ -1296,7 +1296,17 @@ async function deployStack(options, services, reporter, hooks = {}) {
                 fix: 'run the preview again to make a new change set.',
             });
         }
-        templateBody ??= await cfn.getTemplateBody(stackName, options.changeSetId);
+        // What runs is the change set's own template: the file given may have changed since the preview was made.
+        let executed;
+        try {
+            executed = await cfn.getTemplateBody(stackName, options.changeSetId);
+        }
+        catch (error) {
+            if (templateBody === undefined)
+                throw error;
+            executed = templateBody;
+        }
+        templateBody = executed;
         result.template = await keepTemplate(templateBody, options, services, reporter);
         changeSet = {
             id: description.ChangeSetId ?? options.changeSetId,
@@ -1611,8 +1621,20 @@ async function afterStable(stack, options, services, reporter, result, updatedBy
     result.outputs = outputsOf(stack);
     if (options.terminationProtection !== undefined &&
         (stack.EnableTerminationProtection ?? false) !== options.terminationProtection) {
-        await services.cfn.updateTerminationProtection(options.stackName, options.terminationProtection);
-        reporter.info(`Termination protection ${options.terminationProtection ? 'enabled' : 'disabled'} on stack ${options.stackName}.`);
+        // The stack is deployed: a protection that could not be set is a warning, not a failed release.
+        try {
+            await services.cfn.updateTerminationProtection(options.stackName, options.terminationProtection);
+            reporter.info(`Termination protection ${options.terminationProtection ? 'enabled' : 'disabled'} on stack ${options.stackName}.`);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            reporter.annotate({
+                level: 'warning',
+                title: 'termination protection',
+                message: `The stack is deployed, but its termination protection could not be ${options.terminationProtection ? 'enabled' : 'disabled'}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\nFix: allow cloudformation:UpdateTerminationProtection on the stack to the deploying role, or set it in the console.`,
+            });
+        }
     }
     const needsResources = options.forceNewDeployment !== undefined || result.status === 'deployed';
     if (!needsResources)
