@@ -5,42 +5,18 @@ import { describeServicesAnswer, jsonAnswer } from '../support/aws-shapes.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
 import { respond, startScenarioProxy, type ScenarioProxy } from '../support/scenario-proxy.js';
-import { IMAGE_A, IMAGE_B, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
+import {
+  IMAGE_A,
+  IMAGE_B,
+  clientsFor,
+  fargateWorkerTemplate,
+  runnerEnv,
+  workspaceWith,
+} from './deploy-stack-support.js';
 
 jest.setTimeout(180_000);
 
-/** A Fargate worker whose task definition reads a secret. */
-const WORKER_TEMPLATE = `Parameters:
-  ImageUri:
-    Type: String
-  SecretArn:
-    Type: String
-Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
-      ClusterName: !Sub '\${AWS::StackName}-cluster'
-  TaskDef:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      Family: !Sub '\${AWS::StackName}-worker'
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - Name: worker
-          Image: !Ref ImageUri
-          Secrets:
-            - Name: BROKER_URL
-              ValueFrom: !Ref SecretArn
-  Worker:
-    Type: AWS::ECS::Service
-    Properties:
-      Cluster: !Ref Cluster
-      TaskDefinition: !Ref TaskDef
-      DesiredCount: 1
-`;
+const WORKER_TEMPLATE = fargateWorkerTemplate({ secretParameter: 'SecretArn' });
 
 // ECS deployments only progress in moto when it is told how many tasks run.
 let moto: Moto;

@@ -82,3 +82,54 @@ export function runnerEnv(awsEnv: Record<string, string>, extra: Record<string, 
     ...extra,
   };
 }
+
+/**
+ * A Fargate worker service (cluster `<stack>-cluster`, service `Worker`): what deploy-stack's ECS verification checks.
+ * `secretParameter` adds a secret read by ARN; `subnets` the awsvpc network configuration CloudFormation's
+ * ValidateTemplate (moto's too) requires of a Fargate service.
+ */
+export function fargateWorkerTemplate(options: { secretParameter?: string; subnets?: boolean } = {}): string {
+  const secret = options.secretParameter;
+  return [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Parameters:',
+    '  ImageUri:',
+    '    Type: String',
+    ...(secret ? [`  ${secret}:`, '    Type: String'] : []),
+    ...(options.subnets ? ['  Subnets:', '    Type: CommaDelimitedList', '    Default: subnet-0a1b2c3d4e5f67890'] : []),
+    'Resources:',
+    '  Cluster:',
+    '    Type: AWS::ECS::Cluster',
+    '    Properties:',
+    "      ClusterName: !Sub '${AWS::StackName}-cluster'",
+    '  TaskDef:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    "      Family: !Sub '${AWS::StackName}-worker'",
+    '      RequiresCompatibilities: [FARGATE]',
+    '      NetworkMode: awsvpc',
+    "      Cpu: '256'",
+    "      Memory: '512'",
+    '      ContainerDefinitions:',
+    '        - Name: worker',
+    '          Image: !Ref ImageUri',
+    ...(secret
+      ? ['          Secrets:', '            - Name: BROKER_URL', `              ValueFrom: !Ref ${secret}`]
+      : []),
+    '  Worker:',
+    '    Type: AWS::ECS::Service',
+    '    Properties:',
+    '      Cluster: !Ref Cluster',
+    '      TaskDefinition: !Ref TaskDef',
+    '      DesiredCount: 1',
+    ...(options.subnets
+      ? [
+          '      LaunchType: FARGATE',
+          '      NetworkConfiguration:',
+          '        AwsvpcConfiguration:',
+          '          Subnets: !Ref Subnets',
+        ]
+      : []),
+    '',
+  ].join('\n');
+}

@@ -13,7 +13,14 @@ import {
 import { startMoto, type Moto } from '../support/moto.js';
 import { runAction } from '../support/run-action.js';
 import { respond, sequence, startScenarioProxy, type Effect, type ScenarioProxy } from '../support/scenario-proxy.js';
-import { IMAGE_A, IMAGE_B, clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
+import {
+  IMAGE_A,
+  IMAGE_B,
+  clientsFor,
+  fargateWorkerTemplate,
+  runnerEnv,
+  workspaceWith,
+} from './deploy-stack-support.js';
 
 // What moto cannot do — stacks stuck in UPDATE_ROLLBACK_FAILED, updates in progress, the recovery calls — is played
 // by the scenario proxy: DescribeStacks answers a scripted status sequence, the recovery calls answer success.
@@ -315,33 +322,7 @@ describe('rollback recovers stuck stacks (scenario proxy)', () => {
   });
 });
 
-/** A Fargate worker: enough for deploy-stack's ECS verification to have a service to check. */
-const WORKER_TEMPLATE = `Parameters:
-  ImageUri:
-    Type: String
-Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
-      ClusterName: !Sub '\${AWS::StackName}-cluster'
-  TaskDef:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      Family: !Sub '\${AWS::StackName}-worker'
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - Name: worker
-          Image: !Ref ImageUri
-  Worker:
-    Type: AWS::ECS::Service
-    Properties:
-      Cluster: !Ref Cluster
-      TaskDefinition: !Ref TaskDef
-      DesiredCount: 1
-`;
+const WORKER_TEMPLATE = fargateWorkerTemplate();
 
 describe('rollback verifies what it restored (moto, ECS made unhealthy by the scenario proxy)', () => {
   test('the restored release’s ECS rollout fails → failed, exit 1, said so, the rollback recorded as unhealthy', async () => {

@@ -18,7 +18,7 @@ import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { runAction, type ActionResult } from '../support/run-action.js';
 import { forward, respond, sequence, startScenarioProxy, type ScenarioProxy } from '../support/scenario-proxy.js';
 import { registerTestSecret } from '../support/secrets-registry.js';
-import { clientsFor, runnerEnv, workspaceWith } from './deploy-stack-support.js';
+import { clientsFor, fargateWorkerTemplate, runnerEnv, workspaceWith } from './deploy-stack-support.js';
 
 jest.setTimeout(300_000);
 
@@ -29,46 +29,7 @@ const digestOf = (c: string) => `sha256:${c.repeat(64)}`;
 const IMAGE_A = `${REGISTRY_HOST}/worker@${digestOf('a')}`;
 const IMAGE_B = `${REGISTRY_HOST}/worker@${digestOf('b')}`;
 
-/** A Fargate worker whose task definition reads a secret by ARN. */
-const WORKER_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  ImageUri:
-    Type: String
-  BrokerSecretArn:
-    Type: String
-  Subnets:
-    Type: CommaDelimitedList
-    Default: subnet-0a1b2c3d4e5f67890
-Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
-      ClusterName: !Sub '\${AWS::StackName}-cluster'
-  TaskDef:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      Family: !Sub '\${AWS::StackName}-worker'
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - Name: worker
-          Image: !Ref ImageUri
-          Secrets:
-            - Name: BROKER_URL
-              ValueFrom: !Ref BrokerSecretArn
-  Worker:
-    Type: AWS::ECS::Service
-    Properties:
-      Cluster: !Ref Cluster
-      TaskDefinition: !Ref TaskDef
-      DesiredCount: 1
-      LaunchType: FARGATE
-      NetworkConfiguration:
-        AwsvpcConfiguration:
-          Subnets: !Ref Subnets
-`;
+const WORKER_TEMPLATE = fargateWorkerTemplate({ secretParameter: 'BrokerSecretArn', subnets: true });
 
 /** A network stack: one more VPC than an account at its quota of 5 can take. */
 const NETWORK_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'

@@ -1,6 +1,6 @@
 import { parseSecretNames } from '@hoist/aws';
 import { parseParameterOverrides } from '@hoist/cfn';
-import type { StepName } from './chain.js';
+import { STEPS, type StepName } from './chain.js';
 
 /**
  * What a user gives the whole chain. Every input keeps the name it has on the action it goes to; `routes` says
