@@ -30,15 +30,7 @@ export interface ShipSettings {
 
 /** Which steps take a pass-through input, under the same name. */
 export const ROUTES: Record<string, readonly StepName[]> = {
-  region: [
-    'preflight',
-    'secrets-sync',
-    'quota-check',
-    'cfn-validate',
-    'build-push-multiarch',
-    'deploy-stack',
-    'rollback',
-  ],
+  region: STEPS,
   'allowed-account-ids': ['preflight'],
   checks: ['preflight'],
   'fail-on': ['preflight', 'cfn-validate'],
