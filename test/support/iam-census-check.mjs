@@ -14,7 +14,10 @@ export function censusFiles(dir) {
   return existsSync(dir) ? readdirSync(dir).filter((f) => /^aws-calls-\d+\.jsonl$/.test(f)) : [];
 }
 
-/** { calls, outside: { action: [iam action, …] }, byAction: { action: count } } for the census under `dir`. */
+/**
+ * For the census under `dir`: `calls`, `byAction` (count), `outside` (action → IAM actions called outside its policy)
+ * and `unexercised` (action → policy actions no test called).
+ */
 export function checkCensus(dir, root = path.resolve(import.meta.dirname, '..', '..')) {
   const { policies } = loadIamManifest(root);
   const allowed = Object.fromEntries(
@@ -23,6 +26,7 @@ export function checkCensus(dir, root = path.resolve(import.meta.dirname, '..', 
   const everything = new Set(Object.values(allowed).flatMap((set) => [...set]));
   const outside = {};
   const byAction = {};
+  const used = {};
   let calls = 0;
   for (const file of censusFiles(dir)) {
     for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
@@ -32,13 +36,18 @@ export function checkCensus(dir, root = path.resolve(import.meta.dirname, '..', 
       if (!(action in allowed) && !(action in COMPOSITE)) continue;
       calls += 1;
       byAction[action] = (byAction[action] ?? 0) + 1;
+      (used[action] ??= new Set()).add(iam);
       const policy = COMPOSITE[action] === 'all' ? everything : allowed[action];
       if (FREE.has(iam) || policy?.has(iam)) continue;
       const list = (outside[action] ??= []);
       if (!list.includes(iam)) list.push(iam);
     }
   }
-  return { calls, outside, byAction };
+  // The policy actions no test made a call for (ship's calls count for the action whose code made them).
+  const unexercised = Object.fromEntries(
+    Object.entries(allowed).map(([action, set]) => [action, [...set].filter((a) => !used[action]?.has(a)).sort()]),
+  );
+  return { calls, outside, byAction, unexercised };
 }
 
 export function clearCensus(dir) {

@@ -33,8 +33,15 @@ describe('the least-privilege census', () => {
       { action: 'preflight', iam: 'sts:GetCallerIdentity' },
     ];
     writeFileSync(path.join(dir, 'aws-calls-1.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    const result = checkCensus(dir) as { calls: number; outside: Record<string, string[]> };
+    const result = checkCensus(dir) as {
+      calls: number;
+      outside: Record<string, string[]>;
+      unexercised: Record<string, string[]>;
+    };
     expect(result.calls).toBe(4);
     expect(result.outside).toEqual({ 'secrets-sync': ['ec2:RunInstances'] });
+    // What the policy allows and no call used is listed.
+    expect(result.unexercised['secrets-sync']).toContain('secretsmanager:PutSecretValue');
+    expect(result.unexercised['secrets-sync']).not.toContain('secretsmanager:CreateSecret');
   });
 });
