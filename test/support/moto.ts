@@ -110,17 +110,13 @@ export async function startMoto(extraEnv: Record<string, string> = {}): Promise<
     if (child.exitCode !== null) return;
     const entries: CensusEntry[] = [];
     // A recording moto cannot serve back (it answers an HTML error for some bodies) costs this window of the census.
-    const response = await fetch(`${url}/moto-api/recorder/download-recording`);
-    const lines = (await response.text()).split('\n').filter((line) => {
-      try {
-        JSON.parse(line);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (!response.ok) return;
-    for (const call of parseRecording(lines.join('\n'))) {
+    let calls: RecordedCall[];
+    try {
+      calls = await recorded();
+    } catch {
+      return;
+    }
+    for (const call of calls) {
       const action = hoistActionOf(call.userAgent);
       if (!action || call.service === 'unknown') continue;
       const url = new URL(call.url, 'http://x');

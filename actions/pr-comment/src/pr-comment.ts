@@ -58,7 +58,7 @@ export async function prComment({ reporter, inputs: source }: ActionContext): Pr
     return;
   }
   const github = await createGitHubClient({ token, reporter });
-  const updated: number[] = [];
+  const updated = new Set<number>();
   for (const { pr, sections } of artifacts) {
     const head = await github.pullRequestHead(pr);
     if (head !== headSha) {
@@ -73,9 +73,9 @@ export async function prComment({ reporter, inputs: source }: ActionContext): Pr
     for (const section of sections) {
       const result = await github.upsertCommentSection(pr, section.id, section.markdown);
       outcomes.push(`${section.id} ${result.outcome}`);
-      if (result.outcome === 'created' || result.outcome === 'updated') if (!updated.includes(pr)) updated.push(pr);
+      if (result.outcome === 'created' || result.outcome === 'updated') updated.add(pr);
     }
     reporter.info(`#${pr}: ${outcomes.join(', ')}.`);
   }
-  reporter.setOutput('updated', updated.join(','));
+  reporter.setOutput('updated', [...updated].join(','));
 }

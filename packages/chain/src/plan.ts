@@ -1,6 +1,6 @@
 import { parseSecretNames } from '@hoist/aws';
 import { parseParameterOverrides } from '@hoist/cfn';
-import { STEPS, type StepName } from './chain.js';
+import { CHAIN, STEPS, type StepName } from './chain.js';
 
 /**
  * What a user gives the whole chain. Every input keeps the name it has on the action it goes to; `routes` says
@@ -206,10 +206,8 @@ function parseArns(value: string | undefined): Record<string, string> {
 
 /** The hoist actions these settings run (preflight's permission check evaluates what they call). */
 export function chainActions(settings: ShipSettings): StepName[] {
-  const steps: StepName[] = ['preflight', 'secrets-sync', 'quota-check', 'cfn-validate', 'build-push-multiarch'];
   return [
-    ...steps.filter((s) => skipReason(s, settings) === undefined),
-    'deploy-stack',
+    ...CHAIN.filter((s) => skipReason(s, settings) === undefined),
     ...(settings.rollback === 'auto' && settings.execute ? (['rollback'] as const) : []),
   ];
 }

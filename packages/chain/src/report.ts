@@ -1,3 +1,4 @@
+import { markdownTable } from '@hoist/kit';
 import type { ChainReport, StepReport } from './run.js';
 import type { ShipSettings } from './plan.js';
 
@@ -47,24 +48,23 @@ export function headline(report: ChainReport, settings: Pick<ShipSettings, 'stac
 
 /** The job summary: the headline, a table of the steps, then one section per step in order with its own summary. */
 export function renderSummary(report: ChainReport, settings: Pick<ShipSettings, 'stack-name' | 'environment'>): string {
-  const rows = report.steps.map(
-    (s, i) =>
-      `| ${i + 1} | ${ICON[s.outcome]} ${s.outcome} | ${s.step} | ${s.outcome === 'success' || s.outcome === 'failure' ? seconds(s.durationMs) : ''} | ${cell(s.note ?? keyOutputs(s))} |`,
+  const time = (s: StepReport) => (s.outcome === 'success' || s.outcome === 'failure' ? seconds(s.durationMs) : '');
+  const table = markdownTable(
+    ['#', 'Outcome', 'Step', 'Time', 'Detail'],
+    report.steps.map((s, i) => [
+      String(i + 1),
+      `${ICON[s.outcome]} ${s.outcome}`,
+      s.step,
+      time(s),
+      s.note ?? keyOutputs(s),
+    ]),
   );
   const sections = report.steps.map((s, i) => {
-    const head = `## ${i + 1}. ${s.step} — ${ICON[s.outcome]} ${s.outcome}${s.outcome === 'success' || s.outcome === 'failure' ? ` (${seconds(s.durationMs)})` : ''}`;
+    const head = `## ${i + 1}. ${s.step} — ${ICON[s.outcome]} ${s.outcome}${time(s) ? ` (${time(s)})` : ''}`;
     const body = s.summary?.trim() || (s.note ? `_${s.note}_` : '_No summary._');
     return `${head}\n\n${body}\n`;
   });
-  return [
-    headline(report, settings),
-    '',
-    '| # | Outcome | Step | Time | Detail |',
-    '|---|---|---|---|---|',
-    ...rows,
-    '',
-    ...sections,
-  ].join('\n');
+  return [headline(report, settings), '', table, '', ...sections].join('\n');
 }
 
 function keyOutputs(s: StepReport): string {
@@ -84,10 +84,6 @@ function keyOutputs(s: StepReport): string {
     default:
       return '';
   }
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** The `report` output: every step's outcome and duration (no summaries: they are in the job summary). */

@@ -1,4 +1,4 @@
-import { CHAIN, shouldRollBack, type StepName } from './chain.js';
+import { CHAIN, DEPLOY_STATUSES, shouldRollBack, type DeployStatus, type StepName } from './chain.js';
 import { imageUri, skipReason, stepInputs, type Flow, type ShipSettings } from './plan.js';
 
 /** What one step did, as the runner saw it. */
@@ -36,7 +36,7 @@ export interface StepReport {
 }
 
 /** `ship`'s overall status: deploy-stack's status, or `failed` when the chain stopped before it. */
-export type ChainStatus = 'deployed' | 'no-changes' | 'preview' | 'rolled-back' | 'unhealthy' | 'failed';
+export type ChainStatus = DeployStatus;
 
 export interface ChainReport {
   ok: boolean;
@@ -140,11 +140,6 @@ async function runStep(step: StepName, inputs: Record<string, string>, runner: S
 }
 
 function deployStatus(deploy: Record<string, string> | undefined, failedStep: StepName | undefined): ChainStatus {
-  const status = deploy?.['status'];
-  if (
-    status &&
-    (['deployed', 'no-changes', 'preview', 'rolled-back', 'unhealthy', 'failed'] as const).some((s) => s === status)
-  )
-    return status as ChainStatus;
-  return failedStep ? 'failed' : 'deployed';
+  const status = DEPLOY_STATUSES.find((s) => s === deploy?.['status']);
+  return status ?? (failedStep ? 'failed' : 'deployed');
 }

@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { STATUS_LABEL, type Finding } from './findings.js';
-import { outputText, type Annotation, type OutputValue, type Reporter } from './reporter.js';
+import { findingAnnotation, outputText, type Annotation, type OutputValue, type Reporter } from './reporter.js';
 import { formatPosition, renderFindings } from './summary.js';
 
 /** The Reporter on a GitHub runner: workflow commands, annotations, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. */
@@ -49,13 +49,9 @@ export class GitHubReporter implements Reporter {
   findings(findings: readonly Finding[], options: { title?: string; categories?: readonly string[] } = {}): void {
     for (const f of findings) {
       const line = `${STATUS_LABEL[f.status]}  ${f.check}: ${f.message}${f.fix ? ` — fix: ${f.fix}` : ''}`;
-      if (f.status === 'fail' || f.status === 'warn') {
-        const base: Annotation = {
-          level: f.status === 'fail' ? 'error' : 'warning',
-          message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
-          title: f.check,
-        };
-        this.annotate(f.position ? { ...base, ...positionProps(f) } : base);
+      const annotation = findingAnnotation(f);
+      if (annotation) {
+        this.annotate(annotation);
       } else {
         core.info(f.position ? `${line} (${formatPosition(f.position)})` : line);
       }
@@ -74,14 +70,4 @@ export class GitHubReporter implements Reporter {
   getState(name: string): string {
     return core.getState(name);
   }
-}
-
-function positionProps(f: Finding): Partial<Annotation> {
-  const p = f.position;
-  if (!p) return {};
-  return {
-    file: p.file,
-    ...(p.line !== undefined ? { line: p.line } : {}),
-    ...(p.column !== undefined ? { column: p.column } : {}),
-  };
 }

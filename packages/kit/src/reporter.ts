@@ -50,3 +50,17 @@ export function outputText(value: OutputValue): string {
       ? String(value)
       : JSON.stringify(value);
 }
+
+/** The annotation a finding makes: a FAIL is an error, a WARN a warning, on its file position when it has one. */
+export function findingAnnotation(f: Finding): Annotation | undefined {
+  if (f.status !== 'fail' && f.status !== 'warn') return undefined;
+  const p = f.position;
+  return {
+    level: f.status === 'fail' ? 'error' : 'warning',
+    message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
+    title: f.check,
+    ...(p ? { file: p.file } : {}),
+    ...(p?.line !== undefined ? { line: p.line } : {}),
+    ...(p?.column !== undefined ? { column: p.column } : {}),
+  };
+}

@@ -1,5 +1,5 @@
 import { STATUS_LABEL, type Finding } from './findings.js';
-import { outputText, type Annotation, type OutputValue, type Reporter } from './reporter.js';
+import { findingAnnotation, outputText, type Annotation, type OutputValue, type Reporter } from './reporter.js';
 import { formatPosition, renderFindings } from './summary.js';
 
 /**
@@ -49,20 +49,9 @@ export class StepReporter implements Reporter {
 
   findings(findings: readonly Finding[], options: { title?: string; categories?: readonly string[] } = {}): void {
     for (const f of findings) {
-      if (f.status === 'fail' || f.status === 'warn') {
-        const base: Annotation = {
-          level: f.status === 'fail' ? 'error' : 'warning',
-          message: f.fix ? `${f.message}\nFix: ${f.fix}` : f.message,
-          title: f.check,
-        };
-        const position = f.position
-          ? {
-              file: f.position.file,
-              ...(f.position.line !== undefined ? { line: f.position.line } : {}),
-              ...(f.position.column !== undefined ? { column: f.position.column } : {}),
-            }
-          : {};
-        this.annotate({ ...base, ...position });
+      const annotation = findingAnnotation(f);
+      if (annotation) {
+        this.annotate(annotation);
       } else {
         const where = f.position ? ` (${formatPosition(f.position)})` : '';
         this.outer.info(`${STATUS_LABEL[f.status]}  ${f.check}: ${f.message}${where}`);
